@@ -1,0 +1,1 @@
+"""Master Admin Portal backend."""

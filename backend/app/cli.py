@@ -1,0 +1,81 @@
+"""Entry points behind `make run`, `make migrate` and `make token`."""
+
+import argparse
+import os
+import sys
+
+import uvicorn
+from alembic.config import Config
+
+from alembic import command
+from app.core.config import BACKEND_DIR, Settings, get_settings
+from app.core.dev_auth import mint_dev_token, uses_dev_auth
+from app.core.embedded_postgres import start_embedded_postgres
+
+
+def resolve_database_url(settings: Settings) -> str:
+    """The configured database, else the embedded one (started if need be)."""
+    if settings.database_url is not None:
+        return settings.database_url
+    url = start_embedded_postgres()
+    print(f"No DATABASE_URL set: using the embedded PostgreSQL under {BACKEND_DIR / '.data/pg'}")
+    return url
+
+
+def migrate(database_url: str) -> None:
+    config = Config(str(BACKEND_DIR / "alembic.ini"))
+    config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    command.upgrade(config, "head")
+
+
+def serve(settings: Settings) -> None:
+    database_url = resolve_database_url(settings)
+    migrate(database_url)
+    # Worker processes read their settings afresh: hand them the resolved database.
+    os.environ["DATABASE_URL"] = database_url
+    get_settings.cache_clear()
+    if uses_dev_auth(settings):
+        print(
+            "Development auth is on (no Clerk key configured). Get a master-admin token with\n"
+            "    make token\n"
+            "and send it as 'Authorization: Bearer <token>'."
+        )
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        proxy_headers=True,
+    )
+
+
+def token(settings: Settings) -> int:
+    if not uses_dev_auth(settings):
+        print(
+            "make token only works with development auth (APP_ENV=development and no "
+            "CLERK_JWT_KEY or CLERK_JWKS_URL): sign in through Clerk instead.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"A master-admin development token (user {settings.master_admin_role!r}), 30 days:")
+    print(mint_dev_token(settings))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m app.cli")
+    parser.add_argument("command", choices=["serve", "migrate", "token"])
+    args = parser.parse_args(argv)
+    settings = get_settings()
+    if args.command == "serve":
+        serve(settings)
+    elif args.command == "migrate":
+        migrate(resolve_database_url(settings))
+    else:
+        return token(settings)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

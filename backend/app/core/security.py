@@ -1,0 +1,152 @@
+"""Verification of Clerk session tokens (RS256 JWTs), networkless or through a JWKS."""
+
+import asyncio
+import time
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+import jwt
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
+from cryptography.hazmat.primitives.serialization import load_pem_public_key
+from jwt.algorithms import RSAAlgorithm
+
+from app.core.config import Settings
+from app.core.errors import ServiceUnavailable, Unauthenticated
+
+LEEWAY_SECONDS = 5
+JWKS_REFETCH_INTERVAL_SECONDS = 30.0
+JWKS_TIMEOUT_SECONDS = 5.0
+
+Claims = Mapping[str, Any]
+
+
+class JwksKeys:
+    """Signing keys of a JWKS endpoint, cached by `kid`.
+
+    An unknown `kid` triggers a re-fetch, at most once per interval, so a flood of
+    forged kids cannot turn into a flood of requests to Clerk.
+    """
+
+    def __init__(self, url: str, client: httpx.AsyncClient) -> None:
+        self.url = url
+        self.client = client
+        self.keys: dict[str, Any] = {}
+        self.fetched_at: float | None = None
+        self.lock = asyncio.Lock()
+
+    async def get(self, kid: str) -> Any:
+        if kid in self.keys:
+            return self.keys[kid]
+        async with self.lock:
+            if kid not in self.keys and self._may_fetch():
+                await self._fetch()
+        try:
+            return self.keys[kid]
+        except KeyError:
+            raise Unauthenticated("the token is signed by an unknown key") from None
+
+    def _may_fetch(self) -> bool:
+        return (
+            self.fetched_at is None
+            or time.monotonic() - self.fetched_at >= JWKS_REFETCH_INTERVAL_SECONDS
+        )
+
+    async def _fetch(self) -> None:
+        self.fetched_at = time.monotonic()
+        try:
+            response = await self.client.get(self.url, timeout=JWKS_TIMEOUT_SECONDS)
+            response.raise_for_status()
+            jwks = response.json()
+            keys = {
+                jwk["kid"]: RSAAlgorithm.from_jwk(jwk)
+                for jwk in jwks["keys"]
+                if jwk.get("kty") == "RSA" and "kid" in jwk
+            }
+        except (httpx.HTTPError, ValueError, KeyError, TypeError, jwt.InvalidKeyError) as error:
+            # Let the next token retry at once rather than wait out the interval.
+            self.fetched_at = None
+            raise ServiceUnavailable("the signing keys could not be fetched; retry") from error
+        self.keys = keys
+
+
+def load_public_key(pem: str) -> RSAPublicKey:
+    """Parse a PEM public key once; env files often carry its newlines escaped."""
+    try:
+        key = load_pem_public_key(pem.replace("\\n", "\n").strip().encode())
+    except ValueError as error:
+        raise ValueError("CLERK_JWT_KEY is not a PEM public key") from error
+    if not isinstance(key, RSAPublicKey):
+        raise ValueError("CLERK_JWT_KEY must be an RSA public key")
+    return key
+
+
+class TokenVerifier:
+    """Checks a session token exactly as Clerk documents: RS256 signature, exp/nbf with
+    leeway, `iss` and `azp` when configured, and no pending session."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        public_key: str | None = None,
+        jwks: JwksKeys | None = None,
+    ) -> None:
+        self.settings = settings
+        self.public_key = None if public_key is None else load_public_key(public_key)
+        self.jwks = jwks
+
+    async def verify(self, token: str) -> Claims:
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.PyJWTError:
+            raise Unauthenticated("the token is malformed") from None
+        if header.get("alg") != "RS256":
+            raise Unauthenticated("the token must be signed with RS256")
+        key = await self._signing_key(header)
+        try:
+            claims: dict[str, Any] = jwt.decode(
+                token,
+                key,
+                algorithms=["RS256"],
+                leeway=LEEWAY_SECONDS,
+                issuer=self.settings.clerk_issuer,
+                options={"require": ["exp", "sub"], "verify_aud": False},
+            )
+        except jwt.ExpiredSignatureError:
+            raise Unauthenticated("the token has expired") from None
+        except jwt.ImmatureSignatureError:
+            raise Unauthenticated("the token is not valid yet") from None
+        except jwt.InvalidIssuerError:
+            raise Unauthenticated("the token has the wrong issuer") from None
+        except jwt.PyJWTError:
+            raise Unauthenticated("the token is invalid") from None
+        self._check_session(claims)
+        return claims
+
+    async def _signing_key(self, header: Mapping[str, Any]) -> Any:
+        kid = header.get("kid")
+        if self.jwks is not None and isinstance(kid, str):
+            return await self.jwks.get(kid)
+        if self.public_key is not None:
+            return self.public_key
+        raise Unauthenticated("the token is signed by an unknown key")
+
+    def _check_session(self, claims: Claims) -> None:
+        if not isinstance(claims.get("sub"), str) or not claims["sub"]:
+            raise Unauthenticated("the token has no subject")
+        if claims.get("sts") == "pending":
+            raise Unauthenticated("the session is pending")
+        parties = self.settings.clerk_authorized_parties
+        if parties and claims.get("azp") not in parties:
+            raise Unauthenticated("the token was issued to an unauthorized party")
+
+
+def claim_at(claims: Claims, dotted_path: str) -> Any:
+    """The value at `a.b.c` inside the claims, or None."""
+    value: Any = claims
+    for part in dotted_path.split("."):
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(part)
+    return value

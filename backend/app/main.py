@@ -1,0 +1,68 @@
+"""The application factory."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from app.api.errors import register_error_handlers
+from app.api.health import router as health_router
+from app.api.v1.router import api_router
+from app.core.clock import Clock
+from app.core.config import Settings, get_settings
+from app.core.database import create_engine, create_sessionmaker
+from app.core.dev_auth import dev_public_key_pem, uses_dev_auth
+from app.core.security import JwksKeys, TokenVerifier
+
+
+def create_token_verifier(settings: Settings, http_client: httpx.AsyncClient) -> TokenVerifier:
+    public_key = settings.clerk_jwt_key
+    if uses_dev_auth(settings):
+        public_key = dev_public_key_pem()
+    jwks = (
+        None if settings.clerk_jwks_url is None else JwksKeys(settings.clerk_jwks_url, http_client)
+    )
+    return TokenVerifier(settings, public_key=public_key, jwks=jwks)
+
+
+def create_app(settings: Settings | None = None, *, clock: Clock | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.database_url is None:
+            raise RuntimeError("DATABASE_URL is not set; start the service with `make run`")
+        engine = create_engine(settings.database_url, pool_size=settings.db_pool_size)
+        async with httpx.AsyncClient() as http_client:
+            app.state.engine = engine
+            app.state.sessionmaker = create_sessionmaker(engine)
+            app.state.http_client = http_client
+            app.state.token_verifier = create_token_verifier(settings, http_client)
+            try:
+                yield
+            finally:
+                await engine.dispose()
+
+    app = FastAPI(
+        title="Master Admin Portal API",
+        version="0.1.0",
+        description="The founder's sales cockpit: activities, scores, streaks, focus, nudges.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.clock = clock or Clock()
+    if settings.allowed_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.allowed_origins,
+            allow_credentials=True,
+            allow_methods=["*"],
+            allow_headers=["*"],
+            expose_headers=["X-Total-Count"],
+        )
+    register_error_handlers(app)
+    app.include_router(health_router)
+    app.include_router(api_router)
+    return app

@@ -1,0 +1,39 @@
+"""Schema bases and field types shared by every schema module."""
+
+from functools import cache
+from typing import Annotated
+from zoneinfo import available_timezones
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+
+class InputSchema(BaseModel):
+    """Request bodies: unknown fields are an error, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ResponseSchema(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+def _reject_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("text may not contain the NUL character (U+0000)")
+    return value
+
+
+@cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def _known_time_zone(value: str) -> str:
+    if value not in _time_zones():
+        raise ValueError("must be an IANA time zone name, e.g. Europe/London")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_reject_nul)]
+LongText = Annotated[str, Field(max_length=10_000), AfterValidator(_reject_nul)]
+TimeZoneName = Annotated[str, Field(max_length=64), AfterValidator(_known_time_zone)]

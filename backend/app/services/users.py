@@ -1,0 +1,53 @@
+"""Just-in-time users: the first valid token of a Clerk user creates its row."""
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.security import Claims, claim_at
+from app.models import User
+
+PROFILE_CLAIMS = ("email", "first_name", "last_name")
+
+
+def _text_claim(value: Any) -> str | None:
+    return value if isinstance(value, str) and value and "\x00" not in value else None
+
+
+def profile_from_claims(claims: Claims, *, role_claim: str) -> dict[str, str | None]:
+    profile = {name: _text_claim(claims.get(name)) for name in PROFILE_CLAIMS}
+    # Only set profile fields the token carries; the role always mirrors the claim.
+    fields = {name: value for name, value in profile.items() if value is not None}
+    return {**fields, "role": _text_claim(claim_at(claims, role_claim))}
+
+
+async def sync_user_from_claims(session: AsyncSession, claims: Claims, *, role_claim: str) -> User:
+    """Return the caller's row, creating or refreshing it from the token's claims.
+
+    The common case (row exists, nothing changed) is one SELECT; creation is an upsert,
+    so two first requests at once still make one row. Creation and refreshes are
+    committed at once: a 403 that follows must not roll them back.
+    """
+    clerk_user_id: str = claims["sub"]
+    fields = profile_from_claims(claims, role_claim=role_claim)
+    user = await session.scalar(select(User).where(User.clerk_user_id == clerk_user_id))
+    if user is not None and all(getattr(user, name) == value for name, value in fields.items()):
+        return user
+    statement = (
+        insert(User)
+        .values(clerk_user_id=clerk_user_id, **fields)
+        .on_conflict_do_update(index_elements=[User.clerk_user_id], set_=fields)
+        .returning(User)
+    )
+    user = (await session.scalars(statement, execution_options={"populate_existing": True})).one()
+    await session.commit()
+    return user
+
+
+async def update_profile(session: AsyncSession, user: User, *, timezone: str) -> User:
+    user.timezone = timezone
+    await session.flush()
+    await session.refresh(user, ["updated_at"])
+    return user

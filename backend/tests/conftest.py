@@ -1,0 +1,155 @@
+"""The test harness: real PostgreSQL, a migrated template database, one copy per xdist
+worker, and a rolled-back transaction around every test."""
+
+from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
+
+from app.api.dependencies import get_db_session
+from app.core.config import AppEnv, Settings
+from app.core.database import create_engine
+from app.main import create_app
+from tests import database
+from tests.clock import FixedClock
+from tests.tokens import AUTHORIZED_PARTY, ISSUER, TokenSigner
+
+# Wednesday 25 November 2026, 15:00 UTC: mid-week, mid-afternoon.
+DEFAULT_NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
+API = "/api/v1/master-admin"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is None:
+        server = database.server_url()
+        config.stash[SERVER] = server
+        config.stash[TEMPLATE] = database.create_template(server)
+    else:
+        config.stash[SERVER] = workerinput["test_db_server"]
+        config.stash[TEMPLATE] = workerinput["test_db_template"]
+
+
+def pytest_configure_node(node: Any) -> None:
+    node.workerinput["test_db_server"] = node.config.stash[SERVER]
+    node.workerinput["test_db_template"] = node.config.stash[TEMPLATE]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if getattr(config, "workerinput", None) is None and TEMPLATE in config.stash:
+        database.drop_database(config.stash[SERVER], config.stash[TEMPLATE])
+
+
+SERVER = pytest.StashKey[str]()
+TEMPLATE = pytest.StashKey[str]()
+
+
+@pytest.fixture(scope="session")
+def database_url(request: pytest.FixtureRequest, worker_id: str) -> Iterator[str]:
+    """This worker's own copy of the migrated template."""
+    server = request.config.stash[SERVER]
+    template = request.config.stash[TEMPLATE]
+    name = f"{template}_{worker_id}"
+    url = database.clone_database(server, template, name)
+    yield url
+    database.drop_database(server, name)
+
+
+@pytest.fixture(scope="session")
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(database_url, pool_size=5)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def connection(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    async with engine.connect() as connection:
+        transaction = await connection.begin()
+        yield connection
+        await transaction.rollback()
+
+
+@pytest.fixture
+async def session(connection: AsyncConnection) -> AsyncIterator[AsyncSession]:
+    """A session inside the test's transaction; its commits only release savepoints."""
+    async with AsyncSession(
+        bind=connection,
+        join_transaction_mode="create_savepoint",
+        expire_on_commit=False,
+        autoflush=False,
+    ) as session:
+        yield session
+
+
+@pytest.fixture(scope="session")
+def signer() -> TokenSigner:
+    return TokenSigner()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(DEFAULT_NOW)
+
+
+@pytest.fixture
+def settings(database_url: str, signer: TokenSigner) -> Settings:
+    return Settings(
+        _env_file=None,
+        app_env=AppEnv.TEST,
+        database_url=database_url,
+        clerk_jwt_key=signer.public_pem,
+        clerk_jwks_url=None,
+        clerk_issuer=ISSUER,
+        clerk_authorized_parties=[AUTHORIZED_PARTY],
+        master_admin_user_ids=[],
+        nudge_ai_base_url=None,
+        nudge_ai_api_key=None,
+    )
+
+
+@pytest.fixture
+async def app(
+    settings: Settings, clock: FixedClock, session: AsyncSession
+) -> AsyncIterator[FastAPI]:
+    app = create_app(settings, clock=clock)
+
+    async def test_session() -> AsyncIterator[AsyncSession]:
+        yield session
+        await session.commit()
+
+    app.dependency_overrides[get_db_session] = test_session
+    async with app.router.lifespan_context(app):
+        yield app
+
+
+@pytest.fixture
+async def anonymous_client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        yield client
+
+
+@pytest.fixture
+async def client(app: FastAPI, signer: TokenSigner) -> AsyncIterator[httpx.AsyncClient]:
+    """Authenticated as the master admin `user_master`."""
+    transport = httpx.ASGITransport(app=app)
+    headers = {"Authorization": f"Bearer {signer.token()}"}
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://test", headers=headers
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+def bearer(signer: TokenSigner) -> Callable[..., dict[str, str]]:
+    """Headers for a token of any shape: `bearer(sub=..., role=..., **claims)`."""
+
+    def headers(sub: str = "user_master", **kwargs: Any) -> dict[str, str]:
+        return {"Authorization": f"Bearer {signer.token(sub, **kwargs)}"}
+
+    return headers

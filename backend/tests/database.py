@@ -1,0 +1,68 @@
+"""Test databases: one template built by running the migrations, one copy per worker."""
+
+import asyncio
+import os
+import uuid
+
+import asyncpg
+from sqlalchemy.engine import make_url
+
+from app.cli import migrate
+from app.core.config import Settings, async_database_url
+from app.core.embedded_postgres import start_embedded_postgres
+
+DATABASE_PREFIX = "map_test_"
+
+
+def _asyncpg_dsn(url: str) -> str:
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def with_database(url: str, name: str) -> str:
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+async def _reachable(url: str) -> bool:
+    try:
+        connection = await asyncpg.connect(_asyncpg_dsn(url), timeout=3)
+    except (OSError, asyncpg.PostgresError, TimeoutError):
+        return False
+    await connection.close()
+    return True
+
+
+def server_url() -> str:
+    """TEST_DATABASE_URL when reachable; with CI=true it must be. Else the embedded server."""
+    url = Settings(_env_file=None).test_database_url
+    if asyncio.run(_reachable(url)):
+        return url
+    if os.environ.get("CI", "").lower() == "true":
+        raise RuntimeError(
+            f"CI=true and the PostgreSQL server at TEST_DATABASE_URL is unreachable: {url}"
+        )
+    return async_database_url(start_embedded_postgres())
+
+
+async def _execute(server: str, *statements: str) -> None:
+    connection = await asyncpg.connect(_asyncpg_dsn(server))
+    try:
+        for statement in statements:
+            await connection.execute(statement)
+    finally:
+        await connection.close()
+
+
+def create_template(server: str) -> str:
+    name = f"{DATABASE_PREFIX}{uuid.uuid4().hex[:12]}"
+    asyncio.run(_execute(server, f'CREATE DATABASE "{name}"'))
+    migrate(with_database(server, name))
+    return name
+
+
+def clone_database(server: str, template: str, name: str) -> str:
+    asyncio.run(_execute(server, f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    return with_database(server, name)
+
+
+def drop_database(server: str, name: str) -> None:
+    asyncio.run(_execute(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
