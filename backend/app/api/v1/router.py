@@ -3,7 +3,17 @@
 from fastapi import APIRouter, Depends
 
 from app.api.dependencies import require_master_admin
-from app.api.v1.endpoints.master_admin import me
+from app.api.v1.endpoints.master_admin import (
+    activities,
+    dashboard,
+    focus_sessions,
+    goals,
+    me,
+    meetings,
+    nudges,
+    progress,
+    scores,
+)
 
 api_router = APIRouter(
     prefix="/api/v1/master-admin",
@@ -13,4 +23,15 @@ api_router = APIRouter(
         403: {"description": "Not a master admin"},
     },
 )
-api_router.include_router(me.router)
+for module in (
+    me,
+    goals,
+    activities,
+    scores,
+    progress,
+    focus_sessions,
+    nudges,
+    meetings,
+    dashboard,
+):
+    api_router.include_router(module.router)
