@@ -1,6 +1,7 @@
 """The test harness: real PostgreSQL, a migrated template database, one copy per xdist
 worker, and a rolled-back transaction around every test."""
 
+import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -34,6 +35,7 @@ def pytest_configure(config: pytest.Config) -> None:
         config.stash[TEMPLATE] = workerinput["test_db_template"]
 
 
+@pytest.hookimpl(optionalhook=True)
 def pytest_configure_node(node: Any) -> None:
     node.workerinput["test_db_server"] = node.config.stash[SERVER]
     node.workerinput["test_db_template"] = node.config.stash[TEMPLATE]
@@ -49,11 +51,27 @@ TEMPLATE = pytest.StashKey[str]()
 
 
 @pytest.fixture(scope="session")
-def database_url(request: pytest.FixtureRequest, worker_id: str) -> Iterator[str]:
+def server_url(request: pytest.FixtureRequest) -> str:
+    """The PostgreSQL server the suite runs on (its maintenance database)."""
+    return request.config.stash[SERVER]
+
+
+@pytest.fixture
+def empty_database(server_url: str) -> Iterator[str]:
+    """A brand-new database with nothing in it, dropped afterwards."""
+    name = f"{database.DATABASE_PREFIX}empty_{uuid.uuid4().hex[:12]}"
+    url = database.create_database(server_url, name)
+    yield url
+    database.drop_database(server_url, name)
+
+
+@pytest.fixture(scope="session")
+def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
     """This worker's own copy of the migrated template."""
     server = request.config.stash[SERVER]
     template = request.config.stash[TEMPLATE]
-    name = f"{template}_{worker_id}"
+    worker = getattr(request.config, "workerinput", {}).get("workerid", "main")
+    name = f"{template}_{worker}"
     url = database.clone_database(server, template, name)
     yield url
     database.drop_database(server, name)

@@ -43,7 +43,15 @@ def server_url() -> str:
     return async_database_url(start_embedded_postgres())
 
 
-async def _execute(server: str, *statements: str) -> None:
+async def fetch(url: str, query: str) -> list[tuple[object, ...]]:
+    connection = await asyncpg.connect(_asyncpg_dsn(url))
+    try:
+        return [tuple(row) for row in await connection.fetch(query)]
+    finally:
+        await connection.close()
+
+
+async def execute(server: str, *statements: str) -> None:
     connection = await asyncpg.connect(_asyncpg_dsn(server))
     try:
         for statement in statements:
@@ -52,17 +60,21 @@ async def _execute(server: str, *statements: str) -> None:
         await connection.close()
 
 
+def create_database(server: str, name: str) -> str:
+    asyncio.run(execute(server, f'CREATE DATABASE "{name}"'))
+    return with_database(server, name)
+
+
 def create_template(server: str) -> str:
     name = f"{DATABASE_PREFIX}{uuid.uuid4().hex[:12]}"
-    asyncio.run(_execute(server, f'CREATE DATABASE "{name}"'))
-    migrate(with_database(server, name))
+    migrate(create_database(server, name))
     return name
 
 
 def clone_database(server: str, template: str, name: str) -> str:
-    asyncio.run(_execute(server, f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    asyncio.run(execute(server, f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
     return with_database(server, name)
 
 
 def drop_database(server: str, name: str) -> None:
-    asyncio.run(_execute(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    asyncio.run(execute(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -97,7 +97,7 @@ class AdminActivity(Base):
 
     def __repr__(self) -> str:
         return (
-            f"<AdminActivity(id={self.id}, type={self.type!r}, status={self.status!r}, "
+            f"<AdminActivity(id={self.id}, type='{self.type}', status='{self.status}', "
             f"date={self.date}, amount={self.amount})>"
         )
 
@@ -197,7 +197,7 @@ class AdminNudge(Base):
 
     def __repr__(self) -> str:
         return (
-            f"<AdminNudge(id={self.id}, type={self.type!r}, priority={self.priority!r}, "
+            f"<AdminNudge(id={self.id}, type='{self.type}', priority='{self.priority}', "
             f"rule_key={self.rule_key!r})>"
         )
 
@@ -225,4 +225,4 @@ class AdminMeeting(Base):
     user: Mapped[User] = relationship(lazy="raise")
 
     def __repr__(self) -> str:
-        return f"<AdminMeeting(id={self.id}, title={self.title!r}, type={self.type!r})>"
+        return f"<AdminMeeting(id={self.id}, title={self.title!r}, type='{self.type}')>"

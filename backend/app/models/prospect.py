@@ -29,4 +29,4 @@ class AdminProspect(Base):
     user: Mapped[User] = relationship(lazy="raise")
 
     def __repr__(self) -> str:
-        return f"<AdminProspect(id={self.id}, name={self.name!r}, status={self.status!r})>"
+        return f"<AdminProspect(id={self.id}, name={self.name!r}, status='{self.status}')>"
