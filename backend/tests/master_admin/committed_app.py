@@ -1,0 +1,43 @@
+"""An app whose requests really commit, for tests of concurrent requests.
+
+The usual `app` fixture runs every request in the test's rolled-back transaction, which
+serialises them on one connection: races need separate connections and real commits.
+Users these tests create are deleted afterwards (their rows cascade), so other tests
+on the same database see nothing of them.
+"""
+
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from app.core.clock import Clock
+from app.core.config import Settings
+from app.main import create_app
+from app.models import User
+
+
+def unique_clerk_id(prefix: str) -> str:
+    return f"{prefix}_{uuid.uuid4().hex[:12]}"
+
+
+@asynccontextmanager
+async def committing_client(
+    settings: Settings, clock: Clock, engine: AsyncEngine, *, clerk_user_ids: list[str]
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of an app on the real session dependency; deletes `clerk_user_ids` at exit."""
+    app = create_app(settings, clock=clock)
+    try:
+        async with (
+            app.router.lifespan_context(app),
+            httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=app), base_url="http://test"
+            ) as client,
+        ):
+            yield client
+    finally:
+        async with engine.begin() as connection:
+            await connection.execute(delete(User).where(User.clerk_user_id.in_(clerk_user_ids)))

@@ -1,0 +1,431 @@
+import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from app.core.config import Settings
+from app.models import AdminFocusSession, User
+from app.services.master_admin.focus_session_service import FocusSessionService
+from tests.clock import FixedClock
+from tests.conftest import API, DEFAULT_NOW
+from tests.factories import create_focus_session, create_user
+from tests.master_admin.committed_app import committing_client, unique_clerk_id
+
+FOCUS = f"{API}/focus-sessions"
+
+
+async def my_id(client: httpx.AsyncClient) -> int:
+    response = await client.get(f"{API}/me")
+    user_id: int = response.json()["id"]
+    return user_id
+
+
+async def start(client: httpx.AsyncClient, **body: object) -> dict[str, object]:
+    response = await client.post(FOCUS, json=body)
+    assert response.status_code == 201, response.text
+    started: dict[str, object] = response.json()
+    return started
+
+
+# --- starting -------------------------------------------------------------------------
+
+
+async def test_start_uses_the_server_clock_and_fifty_minutes_by_default(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.post(FOCUS, json={})
+
+    assert response.status_code == 201
+    body = response.json()
+    assert body["user_id"] == await my_id(client)
+    assert isinstance(body["id"], int)
+    assert datetime.fromisoformat(body["start_time"]) == DEFAULT_NOW
+    assert body["end_time"] is None
+    assert body["duration_minutes"] == 50
+    assert body["completed"] is False
+    assert body["interrupted"] is False
+    assert body["notes"] is None
+    assert datetime.fromisoformat(body["created_at"]).tzinfo is not None
+
+
+async def test_start_without_a_body_is_a_default_session(client: httpx.AsyncClient) -> None:
+    response = await client.post(FOCUS)
+
+    assert response.status_code == 201
+    assert response.json()["duration_minutes"] == 50
+
+
+async def test_start_takes_a_duration_and_notes(client: httpx.AsyncClient) -> None:
+    body = await start(client, duration_minutes=25, notes="Outreach to Acme")
+
+    assert body["duration_minutes"] == 25
+    assert body["notes"] == "Outreach to Acme"
+
+
+@pytest.mark.parametrize("minutes", [5, 180])
+async def test_duration_bounds_are_accepted(client: httpx.AsyncClient, minutes: int) -> None:
+    assert (await start(client, duration_minutes=minutes))["duration_minutes"] == minutes
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"duration_minutes": 4},
+        {"duration_minutes": 181},
+        {"duration_minutes": 2**63},
+        {"duration_minutes": "fifty"},
+        {"notes": "x" * 10_001},
+        {"notes": "a\x00b"},
+        {"start_time": "2026-11-25T09:00:00+00:00"},
+        {"completed": True},
+    ],
+)
+async def test_start_refuses_bad_input(client: httpx.AsyncClient, body: dict[str, object]) -> None:
+    response = await client.post(FOCUS, json=body)
+
+    assert response.status_code == 422
+    assert isinstance(response.json()["detail"], list)
+
+
+async def test_notes_of_ten_thousand_characters_are_accepted(client: httpx.AsyncClient) -> None:
+    assert (await start(client, notes="n" * 10_000))["notes"] == "n" * 10_000
+
+
+async def test_a_second_start_while_one_is_open_is_a_conflict_naming_it(
+    client: httpx.AsyncClient,
+) -> None:
+    first = await start(client)
+
+    response = await client.post(FOCUS, json={"duration_minutes": 25})
+
+    assert response.status_code == 409
+    assert f"focus session {first['id']} is still open" in response.json()["detail"]
+    history = await client.get(FOCUS)
+    assert [row["id"] for row in history.json()] == [first["id"]]
+
+
+async def test_a_session_past_its_end_still_blocks_a_new_one(
+    client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    first = await start(client)
+    clock.instant = DEFAULT_NOW + timedelta(hours=5)
+
+    response = await client.post(FOCUS, json={})
+
+    assert response.status_code == 409
+    assert str(first["id"]) in response.json()["detail"]
+
+
+async def test_another_users_open_session_does_not_block(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    other = await create_user(session)
+    await create_focus_session(session, other)
+
+    await start(client)
+
+
+async def test_a_new_session_can_start_once_the_open_one_ended(
+    client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    first = await start(client)
+    clock.instant = DEFAULT_NOW + timedelta(minutes=50)
+    await client.put(f"{FOCUS}/{first['id']}/complete")
+
+    second = await start(client, duration_minutes=30)
+
+    assert second["id"] != first["id"]
+    assert datetime.fromisoformat(str(second["start_time"])) == clock.instant
+
+
+async def test_the_service_lets_other_integrity_errors_through(
+    session: AsyncSession, clock: FixedClock
+) -> None:
+    """Only the one-open-session index means "already open"; anything else is a bug."""
+    user = await create_user(session)
+    service = FocusSessionService(session, clock)
+
+    with pytest.raises(IntegrityError, match="duration_range"):
+        await service.start_session(user, duration_minutes=500)
+
+
+# --- completing and interrupting ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("action", "flag"), [("complete", "completed"), ("interrupt", "interrupted")])
+async def test_ending_sets_the_end_time_and_the_outcome(
+    client: httpx.AsyncClient, clock: FixedClock, action: str, flag: str
+) -> None:
+    started = await start(client, notes="Deep work")
+    clock.instant = DEFAULT_NOW + timedelta(minutes=31, seconds=7)
+
+    response = await client.put(f"{FOCUS}/{started['id']}/{action}", json={"notes": "Two calls"})
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["id"] == started["id"]
+    assert datetime.fromisoformat(body["end_time"]) == clock.instant
+    assert datetime.fromisoformat(body["start_time"]) == DEFAULT_NOW
+    assert body[flag] is True
+    assert body["completed" if flag == "interrupted" else "interrupted"] is False
+    assert body["notes"] == "Two calls"
+
+
+async def test_ending_without_notes_keeps_the_notes_and_null_clears_them(
+    client: httpx.AsyncClient,
+) -> None:
+    first = await start(client, notes="Prospect list")
+    kept = await client.put(f"{FOCUS}/{first['id']}/complete")
+    second = await start(client, notes="Follow-ups")
+    cleared = await client.put(f"{FOCUS}/{second['id']}/interrupt", json={"notes": None})
+
+    assert kept.json()["notes"] == "Prospect list"
+    assert cleared.json()["notes"] is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("complete", "complete"),
+        ("complete", "interrupt"),
+        ("interrupt", "complete"),
+        ("interrupt", "interrupt"),
+    ],
+)
+async def test_a_session_ends_only_once(
+    client: httpx.AsyncClient, clock: FixedClock, first: str, second: str
+) -> None:
+    started = await start(client)
+    ended = await client.put(f"{FOCUS}/{started['id']}/{first}")
+    clock.instant = DEFAULT_NOW + timedelta(minutes=5)
+
+    response = await client.put(f"{FOCUS}/{started['id']}/{second}", json={"notes": "late"})
+
+    assert response.status_code == 409
+    assert f"focus session {started['id']} already ended" in response.json()["detail"]
+    unchanged = (await client.get(FOCUS)).json()[0]
+    assert unchanged == ended.json()
+
+
+@pytest.mark.parametrize("action", ["complete", "interrupt"])
+async def test_ending_an_unknown_or_foreign_session_is_not_found(
+    client: httpx.AsyncClient, session: AsyncSession, action: str
+) -> None:
+    other = await create_user(session)
+    foreign = await create_focus_session(session, other)
+
+    for session_id in (foreign.id, 2_147_483_647):
+        response = await client.put(f"{FOCUS}/{session_id}/{action}")
+        assert response.status_code == 404
+        assert response.json() == {"detail": f"focus session {session_id} not found"}
+    await session.refresh(foreign)
+    assert foreign.end_time is None
+
+
+@pytest.mark.parametrize("session_id", ["0", "-1", "2147483648", "99999999999999999999", "abc"])
+async def test_a_session_id_outside_int32_is_refused(
+    client: httpx.AsyncClient, session_id: str
+) -> None:
+    response = await client.put(f"{FOCUS}/{session_id}/complete")
+
+    assert response.status_code == 422
+
+
+@pytest.mark.parametrize(
+    "body", [{"notes": "x" * 10_001}, {"notes": "\x00"}, {"completed": False}, {"end_time": None}]
+)
+async def test_ending_refuses_bad_input(client: httpx.AsyncClient, body: dict[str, object]) -> None:
+    started = await start(client)
+
+    response = await client.put(f"{FOCUS}/{started['id']}/complete", json=body)
+
+    assert response.status_code == 422
+    assert (await client.get(f"{FOCUS}/active")).json()["end_time"] is None
+
+
+# --- the active session ---------------------------------------------------------------
+
+
+async def test_no_active_session_is_200_with_null(client: httpx.AsyncClient) -> None:
+    response = await client.get(f"{FOCUS}/active")
+
+    assert response.status_code == 200
+    assert response.json() is None
+
+
+async def test_the_active_session_shows_its_timer(
+    client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    started = await start(client, duration_minutes=50)
+    clock.instant = DEFAULT_NOW + timedelta(minutes=10)
+
+    response = await client.get(f"{FOCUS}/active")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["id"] == started["id"]
+    assert datetime.fromisoformat(body["ends_at"]) == datetime(2026, 11, 25, 15, 50, tzinfo=UTC)
+    assert body["remaining_seconds"] == 2400
+    assert body["overdue"] is False
+    assert body["end_time"] is None
+
+
+async def test_remaining_seconds_round_up_so_zero_means_time_is_up(
+    client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    await start(client, duration_minutes=5)
+    clock.instant = DEFAULT_NOW + timedelta(minutes=4, seconds=59, microseconds=1)
+
+    body = (await client.get(f"{FOCUS}/active")).json()
+
+    assert body["remaining_seconds"] == 1
+    assert body["overdue"] is False
+
+
+async def test_at_its_end_the_session_is_overdue(
+    client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    await start(client, duration_minutes=5)
+    clock.instant = DEFAULT_NOW + timedelta(minutes=5)
+
+    body = (await client.get(f"{FOCUS}/active")).json()
+
+    assert body["remaining_seconds"] == 0
+    assert body["overdue"] is True
+
+
+async def test_a_session_long_past_its_end_stays_open_and_overdue(
+    client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    started = await start(client, duration_minutes=50)
+    clock.instant = DEFAULT_NOW + timedelta(days=2)
+
+    body = (await client.get(f"{FOCUS}/active")).json()
+
+    assert body["id"] == started["id"]
+    assert body["remaining_seconds"] == 0
+    assert body["overdue"] is True
+    assert body["end_time"] is None
+
+
+async def test_an_ended_session_is_no_longer_active(client: httpx.AsyncClient) -> None:
+    started = await start(client)
+    await client.put(f"{FOCUS}/{started['id']}/interrupt")
+
+    assert (await client.get(f"{FOCUS}/active")).json() is None
+
+
+async def test_another_users_open_session_is_not_my_active_one(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    other = await create_user(session)
+    await create_focus_session(session, other)
+
+    assert (await client.get(f"{FOCUS}/active")).json() is None
+
+
+# --- history --------------------------------------------------------------------------
+
+
+async def make_history(client: httpx.AsyncClient, clock: FixedClock, count: int) -> list[int]:
+    """`count` ended sessions an hour apart, oldest first."""
+    ids = []
+    for hour in range(count):
+        clock.instant = DEFAULT_NOW + timedelta(hours=hour)
+        started = await start(client)
+        ids.append(int(str(started["id"])))
+        await client.put(f"{FOCUS}/{started['id']}/complete")
+    return ids
+
+
+async def test_history_is_newest_first_with_the_total_in_a_header(
+    client: httpx.AsyncClient, clock: FixedClock, session: AsyncSession
+) -> None:
+    other = await create_user(session)
+    await create_focus_session(session, other)
+    ids = await make_history(client, clock, 3)
+
+    response = await client.get(FOCUS)
+
+    assert response.status_code == 200
+    assert [row["id"] for row in response.json()] == ids[::-1]
+    assert response.headers["X-Total-Count"] == "3"
+    assert response.json()[0]["completed"] is True
+
+
+async def test_history_pages_with_limit_and_offset(
+    client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    ids = await make_history(client, clock, 5)
+
+    page = await client.get(FOCUS, params={"limit": 2, "offset": 1})
+    beyond = await client.get(FOCUS, params={"offset": 10})
+
+    assert [row["id"] for row in page.json()] == [ids[3], ids[2]]
+    assert page.headers["X-Total-Count"] == "5"
+    assert beyond.json() == []
+    assert beyond.headers["X-Total-Count"] == "5"
+
+
+async def test_empty_history(client: httpx.AsyncClient) -> None:
+    response = await client.get(FOCUS)
+
+    assert response.json() == []
+    assert response.headers["X-Total-Count"] == "0"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"limit": 0}, {"limit": 501}, {"offset": -1}, {"limit": "many"}, {"offset": 2**63}],
+)
+async def test_history_refuses_bad_paging(
+    client: httpx.AsyncClient, params: dict[str, object]
+) -> None:
+    response = await client.get(FOCUS, params=params)
+
+    assert response.status_code == 422
+
+
+async def test_history_limit_of_500_is_accepted(client: httpx.AsyncClient) -> None:
+    assert (await client.get(FOCUS, params={"limit": 500})).status_code == 200
+
+
+# --- racing starts, with real commits -------------------------------------------------
+
+
+async def test_racing_starts_make_exactly_one_session(
+    settings: Settings,
+    clock: FixedClock,
+    engine: AsyncEngine,
+    bearer: Callable[..., dict[str, str]],
+) -> None:
+    clerk_id = unique_clerk_id("user_focus_race")
+    headers = bearer(sub=clerk_id)
+    async with committing_client(
+        settings, clock, engine, clerk_user_ids=[clerk_id]
+    ) as racing_client:
+        await racing_client.get(f"{API}/me", headers=headers)
+
+        responses = await asyncio.gather(
+            *(racing_client.post(FOCUS, json={}, headers=headers) for _ in range(8))
+        )
+
+        statuses = sorted(response.status_code for response in responses)
+        assert statuses == [201] + [409] * 7
+        winner = next(response.json() for response in responses if response.status_code == 201)
+        for response in responses:
+            if response.status_code == 409:
+                assert f"focus session {winner['id']} is still open" in response.json()["detail"]
+        async with engine.connect() as connection:
+            stored = await connection.scalar(
+                select(func.count())
+                .select_from(AdminFocusSession)
+                .join(User)
+                .where(User.clerk_user_id == clerk_id)
+            )
+        assert stored == 1
