@@ -1,0 +1,328 @@
+"""Weekly goals: one per user and Monday-started week, bounded targets, owner-only."""
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import User
+from tests.clock import FixedClock
+from tests.factories import create_goal, create_user
+
+API = "/api/v1/master-admin"
+MONDAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+async def founder(session: AsyncSession) -> User:
+    """The row behind the `client` fixture's token (`user_master`)."""
+    return await create_user(session, clerk_user_id="user_master")
+
+
+def goal_body(**fields: Any) -> dict[str, Any]:
+    return {"week_start": "2026-11-23", **fields}
+
+
+async def test_create_goal_returns_it_with_unset_targets_zero(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    response = await client.post(
+        f"{API}/goals", json=goal_body(target_discoveries=5, target_calls=12)
+    )
+
+    assert response.status_code == 201
+    body = response.json()
+    assert isinstance(body["id"], int)
+    assert body["user_id"] == founder.id
+    assert body["week_start"] == "2026-11-23"
+    assert [body[f"target_{kind}"] for kind in ("discoveries", "emails", "videos", "calls")] == [
+        5,
+        0,
+        0,
+        12,
+    ]
+    assert datetime.fromisoformat(body["created_at"]).tzinfo is not None
+    assert datetime.fromisoformat(body["updated_at"]).tzinfo is not None
+
+
+async def test_week_start_must_be_a_monday(client: httpx.AsyncClient, founder: User) -> None:
+    response = await client.post(f"{API}/goals", json=goal_body(week_start="2026-11-24"))
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "week_start"]
+
+
+async def test_second_goal_for_the_same_week_is_a_conflict(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    first = await client.post(f"{API}/goals", json=goal_body(target_emails=10))
+    second = await client.post(f"{API}/goals", json=goal_body(target_emails=20))
+
+    assert first.status_code == 201
+    assert second.status_code == 409
+    assert "2026-11-23" in second.json()["detail"]
+    listed = await client.get(f"{API}/goals")
+    assert [goal["target_emails"] for goal in listed.json()] == [10]
+
+
+async def test_another_users_goal_for_the_same_week_is_no_conflict(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    await create_goal(session, await create_user(session), week_start=MONDAY)
+
+    response = await client.post(f"{API}/goals", json=goal_body())
+
+    assert response.status_code == 201
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"target_discoveries": -1},
+        {"target_emails": 100_001},
+        {"target_videos": None},
+        {"target_calls": "many"},
+        {"target_calls": 1.5},
+        {"week_start": None},
+        {"week_start": "not a date"},
+        {"owner": "someone"},
+    ],
+)
+async def test_invalid_goal_bodies_are_422(
+    client: httpx.AsyncClient, founder: User, fields: dict[str, Any]
+) -> None:
+    response = await client.post(f"{API}/goals", json=goal_body(**fields))
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][0] == "body"
+
+
+async def test_week_start_is_required(client: httpx.AsyncClient, founder: User) -> None:
+    response = await client.post(f"{API}/goals", json={"target_calls": 3})
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "week_start"]
+
+
+async def test_targets_up_to_the_bound_are_accepted(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    response = await client.post(f"{API}/goals", json=goal_body(target_calls=100_000))
+
+    assert response.status_code == 201
+    assert response.json()["target_calls"] == 100_000
+
+
+async def test_list_goals_newest_week_first_and_only_the_callers(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    older = await create_goal(session, founder, week_start=date(2026, 11, 9))
+    newest = await create_goal(session, founder, week_start=date(2026, 11, 23))
+    middle = await create_goal(session, founder, week_start=date(2026, 11, 16))
+    await create_goal(session, await create_user(session), week_start=date(2026, 11, 30))
+
+    response = await client.get(f"{API}/goals")
+
+    assert response.status_code == 200
+    assert [goal["id"] for goal in response.json()] == [newest.id, middle.id, older.id]
+
+
+async def test_list_goals_is_empty_without_goals(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    response = await client.get(f"{API}/goals")
+
+    assert response.status_code == 200
+    assert response.json() == []
+
+
+async def test_current_goal_is_404_when_this_week_has_none(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    await create_goal(session, founder, week_start=date(2026, 11, 16))
+
+    response = await client.get(f"{API}/goals/current")
+
+    assert response.status_code == 404
+
+
+async def test_current_goal_is_this_weeks(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    await create_goal(session, founder, week_start=date(2026, 11, 16))
+    this_week = await create_goal(session, founder, week_start=MONDAY)
+
+    response = await client.get(f"{API}/goals/current")
+
+    assert response.status_code == 200
+    assert response.json()["id"] == this_week.id
+
+
+async def test_current_week_is_the_callers_local_week(
+    client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
+) -> None:
+    # Monday 05:00 UTC is still Sunday evening in Los Angeles: last week's goal applies.
+    founder = await create_user(
+        session, clerk_user_id="user_master", timezone="America/Los_Angeles"
+    )
+    clock.instant = datetime(2026, 11, 23, 5, 0, tzinfo=UTC)
+    last_week = await create_goal(session, founder, week_start=date(2026, 11, 16))
+    await create_goal(session, founder, week_start=MONDAY)
+
+    response = await client.get(f"{API}/goals/current")
+
+    assert response.json()["id"] == last_week.id
+
+
+async def test_get_goal_by_id(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    goal = await create_goal(session, founder, target_videos=7)
+
+    response = await client.get(f"{API}/goals/{goal.id}")
+
+    assert response.status_code == 200
+    assert response.json()["target_videos"] == 7
+
+
+async def test_another_users_goal_is_404_for_every_method(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    goal = await create_goal(session, await create_user(session), target_calls=4)
+    url = f"{API}/goals/{goal.id}"
+
+    responses = [
+        await client.get(url),
+        await client.put(url, json={"target_calls": 99}),
+        await client.delete(url),
+    ]
+
+    assert [response.status_code for response in responses] == [404, 404, 404]
+    await session.refresh(goal)
+    assert goal.target_calls == 4
+
+
+@pytest.mark.parametrize(
+    ("goal_id", "status"), [(2_147_483_647, 404), (2_147_483_648, 422), (0, 422), ("x", 422)]
+)
+async def test_goal_ids_are_positive_32_bit_integers(
+    client: httpx.AsyncClient, founder: User, goal_id: object, status: int
+) -> None:
+    url = f"{API}/goals/{goal_id}"
+
+    responses = [
+        await client.get(url),
+        await client.put(url, json={"target_calls": 1}),
+        await client.delete(url),
+    ]
+
+    assert [response.status_code for response in responses] == [status] * 3
+
+
+async def test_put_changes_only_the_fields_sent(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    goal = await create_goal(
+        session,
+        founder,
+        target_discoveries=5,
+        target_emails=20,
+        target_videos=3,
+        target_calls=10,
+    )
+
+    response = await client.put(f"{API}/goals/{goal.id}", json={"target_emails": 25})
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (
+        body["target_discoveries"],
+        body["target_emails"],
+        body["target_videos"],
+        body["target_calls"],
+    ) == (5, 25, 3, 10)
+    assert body["week_start"] == "2026-11-23"
+    fetched = await client.get(f"{API}/goals/{goal.id}")
+    assert fetched.json()["target_emails"] == 25
+
+
+async def test_put_with_an_empty_body_changes_nothing(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    goal = await create_goal(session, founder, target_calls=10)
+
+    response = await client.put(f"{API}/goals/{goal.id}", json={})
+
+    assert response.status_code == 200
+    assert response.json()["target_calls"] == 10
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"target_calls": None},
+        {"target_emails": -1},
+        {"target_emails": 100_001},
+        {"week_start": "2026-11-30"},
+        {"notes": "unknown field"},
+    ],
+)
+async def test_invalid_goal_updates_are_422(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User, body: dict[str, Any]
+) -> None:
+    goal = await create_goal(session, founder, target_calls=10, target_emails=20)
+
+    response = await client.put(f"{API}/goals/{goal.id}", json=body)
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", *body]
+    await session.refresh(goal)
+    assert (goal.target_calls, goal.target_emails) == (10, 20)
+
+
+async def test_delete_goal(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    goal = await create_goal(session, founder)
+
+    deleted = await client.delete(f"{API}/goals/{goal.id}")
+    fetched = await client.get(f"{API}/goals/{goal.id}")
+    deleted_again = await client.delete(f"{API}/goals/{goal.id}")
+
+    assert deleted.status_code == 204
+    assert deleted.content == b""
+    assert fetched.status_code == 404
+    assert deleted_again.status_code == 404
+
+
+async def test_a_deleted_weeks_goal_can_be_set_again(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    goal = await create_goal(session, founder, week_start=MONDAY)
+    await client.delete(f"{API}/goals/{goal.id}")
+
+    response = await client.post(f"{API}/goals", json=goal_body(target_calls=1))
+
+    assert response.status_code == 201
+
+
+async def test_goal_routes_document_their_errors(anonymous_client: httpx.AsyncClient) -> None:
+    paths = (await anonymous_client.get("/openapi.json")).json()["paths"]
+
+    documented = {
+        (method, path): set(operation["responses"])
+        for path, operations in paths.items()
+        if path.startswith(f"{API}/goals")
+        for method, operation in operations.items()
+    }
+
+    assert documented == {
+        ("post", f"{API}/goals"): {"201", "401", "403", "409", "422"},
+        ("get", f"{API}/goals"): {"200", "401", "403"},
+        ("get", f"{API}/goals/current"): {"200", "401", "403", "404"},
+        ("get", f"{API}/goals/{{goal_id}}"): {"200", "401", "403", "404", "422"},
+        ("put", f"{API}/goals/{{goal_id}}"): {"200", "401", "403", "404", "422"},
+        ("delete", f"{API}/goals/{{goal_id}}"): {"204", "401", "403", "404", "422"},
+    }
