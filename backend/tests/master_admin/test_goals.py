@@ -129,9 +129,7 @@ async def test_list_goals_newest_week_first_and_only_the_callers(
     assert [goal["id"] for goal in response.json()] == [newest.id, middle.id, older.id]
 
 
-async def test_list_goals_is_empty_without_goals(
-    client: httpx.AsyncClient, founder: User
-) -> None:
+async def test_list_goals_is_empty_without_goals(client: httpx.AsyncClient, founder: User) -> None:
     response = await client.get(f"{API}/goals")
 
     assert response.status_code == 200
@@ -282,9 +280,7 @@ async def test_invalid_goal_updates_are_422(
     assert (goal.target_calls, goal.target_emails) == (10, 20)
 
 
-async def test_delete_goal(
-    client: httpx.AsyncClient, session: AsyncSession, founder: User
-) -> None:
+async def test_delete_goal(client: httpx.AsyncClient, session: AsyncSession, founder: User) -> None:
     goal = await create_goal(session, founder)
 
     deleted = await client.delete(f"{API}/goals/{goal.id}")

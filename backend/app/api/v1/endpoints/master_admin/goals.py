@@ -1,3 +1,58 @@
-from fastapi import APIRouter
+"""Weekly goals: targets per activity type for a Monday-started week."""
 
-router = APIRouter(tags=["Goals"])
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Response, status
+
+from app.api.dependencies import MasterAdmin
+from app.api.v1.endpoints.master_admin.tracker_dependencies import Goals
+from app.schemas.master_admin.goals import AdminGoalCreate, AdminGoalResponse, AdminGoalUpdate
+
+router = APIRouter(prefix="/goals", tags=["Goals"])
+
+GoalId = Annotated[int, Path(ge=1, le=2_147_483_647, description="A goal id")]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such goal of the caller's"}}
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        409: {"description": "The caller already has a goal for that week"},
+        422: {"description": "Invalid body: `week_start` not a Monday, a target out of 0..100,000"},
+    },
+)
+async def create_goal(data: AdminGoalCreate, user: MasterAdmin, goals: Goals) -> AdminGoalResponse:
+    """Set the targets of one week; unset targets are 0."""
+    return AdminGoalResponse.model_validate(await goals.create_goal(user, data))
+
+
+@router.get("")
+async def list_goals(user: MasterAdmin, goals: Goals) -> list[AdminGoalResponse]:
+    """The caller's goals, newest week first."""
+    return [AdminGoalResponse.model_validate(goal) for goal in await goals.list_goals(user)]
+
+
+@router.get("/current", responses={404: {"description": "No goal is set for this week"}})
+async def get_current_goal(user: MasterAdmin, goals: Goals) -> AdminGoalResponse:
+    """The goal of the current week, in the caller's time zone."""
+    return AdminGoalResponse.model_validate(await goals.get_current_goal(user))
+
+
+@router.get("/{goal_id}", responses=NOT_FOUND)
+async def get_goal(goal_id: GoalId, user: MasterAdmin, goals: Goals) -> AdminGoalResponse:
+    return AdminGoalResponse.model_validate(await goals.get_goal(user, goal_id))
+
+
+@router.put("/{goal_id}", responses=NOT_FOUND)
+async def update_goal(
+    goal_id: GoalId, data: AdminGoalUpdate, user: MasterAdmin, goals: Goals
+) -> AdminGoalResponse:
+    """Change the targets sent; the others keep their values."""
+    return AdminGoalResponse.model_validate(await goals.update_goal(user, goal_id, data))
+
+
+@router.delete("/{goal_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
+async def delete_goal(goal_id: GoalId, user: MasterAdmin, goals: Goals) -> Response:
+    await goals.delete_goal(user, goal_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

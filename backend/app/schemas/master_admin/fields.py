@@ -1,0 +1,47 @@
+"""Field types shared by the activity-tracker schemas (goals, activities, scores)."""
+
+from datetime import date
+from typing import Annotated, Any, TypeVar
+
+from pydantic import AfterValidator, BeforeValidator, Field, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+
+T = TypeVar("T")
+
+Int32Id = Annotated[int, Field(ge=1, le=2_147_483_647)]
+Amount = Annotated[int, Field(ge=1, le=10_000, description="How many were done, 1..10,000")]
+GoalTarget = Annotated[int, Field(ge=0, le=100_000)]
+
+
+def _must_be_a_monday(value: date) -> date:
+    if value.weekday() != 0:
+        raise ValueError("must be a Monday (weeks start on Monday)")
+    return value
+
+
+Monday = Annotated[date, AfterValidator(_must_be_a_monday)]
+
+
+def _reject_null(value: Any) -> Any:
+    if value is None:
+        raise ValueError("may not be null; omit the field to keep its value")
+    return value
+
+
+class _DocumentedWithoutNull:
+    """Documents a `NotNull` field as its inner type: `null` is refused, so not offered."""
+
+    @staticmethod
+    def __get_pydantic_json_schema__(
+        schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        assert schema["type"] == "function-before"
+        nullable = schema["schema"]
+        assert nullable["type"] == "nullable"
+        return handler(nullable["schema"])
+
+
+# A partial update's optional field that cannot be cleared: omitted (None by default)
+# keeps the stored value, an explicit `null` is a 422 with the field's own `loc`.
+NotNull = Annotated[T | None, BeforeValidator(_reject_null), _DocumentedWithoutNull]

@@ -1,0 +1,35 @@
+"""Weekly goals: one set of targets per activity type for a Monday-started week."""
+
+from datetime import date, datetime
+
+from app.schemas.common import InputSchema, ResponseSchema
+from app.schemas.master_admin.fields import GoalTarget, Monday, NotNull
+
+
+class AdminGoalCreate(InputSchema):
+    week_start: Monday
+    target_discoveries: GoalTarget = 0
+    target_emails: GoalTarget = 0
+    target_videos: GoalTarget = 0
+    target_calls: GoalTarget = 0
+
+
+class AdminGoalUpdate(InputSchema):
+    """Targets only: a goal belongs to its week (delete it to set another week's)."""
+
+    target_discoveries: NotNull[GoalTarget] = None
+    target_emails: NotNull[GoalTarget] = None
+    target_videos: NotNull[GoalTarget] = None
+    target_calls: NotNull[GoalTarget] = None
+
+
+class AdminGoalResponse(ResponseSchema):
+    id: int
+    user_id: int
+    week_start: date
+    target_discoveries: int
+    target_emails: int
+    target_videos: int
+    target_calls: int
+    created_at: datetime
+    updated_at: datetime
