@@ -157,7 +157,9 @@ async def test_the_service_lets_other_integrity_errors_through(
 # --- completing and interrupting ------------------------------------------------------
 
 
-@pytest.mark.parametrize(("action", "flag"), [("complete", "completed"), ("interrupt", "interrupted")])
+@pytest.mark.parametrize(
+    ("action", "flag"), [("complete", "completed"), ("interrupt", "interrupted")]
+)
 async def test_ending_sets_the_end_time_and_the_outcome(
     client: httpx.AsyncClient, clock: FixedClock, action: str, flag: str
 ) -> None:
@@ -329,6 +331,35 @@ async def test_another_users_open_session_is_not_my_active_one(
     assert (await client.get(f"{FOCUS}/active")).json() is None
 
 
+# --- one session ----------------------------------------------------------------------
+
+
+async def test_get_one_session(client: httpx.AsyncClient) -> None:
+    started = await start(client, duration_minutes=20)
+
+    response = await client.get(f"{FOCUS}/{started['id']}")
+
+    assert response.status_code == 200
+    assert response.json() == started
+
+
+async def test_get_an_unknown_or_foreign_session_is_not_found(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    other = await create_user(session)
+    foreign = await create_focus_session(session, other)
+
+    for session_id in (foreign.id, 2_147_483_647):
+        response = await client.get(f"{FOCUS}/{session_id}")
+        assert response.status_code == 404
+        assert response.json() == {"detail": f"focus session {session_id} not found"}
+
+
+@pytest.mark.parametrize("session_id", ["0", "2147483648", "1e3"])
+async def test_get_refuses_ids_outside_int32(client: httpx.AsyncClient, session_id: str) -> None:
+    assert (await client.get(f"{FOCUS}/{session_id}")).status_code == 422
+
+
 # --- history --------------------------------------------------------------------------
 
 
@@ -384,7 +415,7 @@ async def test_empty_history(client: httpx.AsyncClient) -> None:
     [{"limit": 0}, {"limit": 501}, {"offset": -1}, {"limit": "many"}, {"offset": 2**63}],
 )
 async def test_history_refuses_bad_paging(
-    client: httpx.AsyncClient, params: dict[str, object]
+    client: httpx.AsyncClient, params: dict[str, str | int]
 ) -> None:
     response = await client.get(FOCUS, params=params)
 

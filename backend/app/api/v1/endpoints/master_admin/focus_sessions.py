@@ -1,3 +1,129 @@
-from fastapi import APIRouter
+"""Focus sessions: start one, end it once (complete or interrupt), see the timer."""
 
-router = APIRouter(tags=["Focus sessions"])
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Response, status
+
+from app.api.dependencies import CurrentClock, DbSession, MasterAdmin
+from app.schemas.master_admin.focus_sessions import (
+    AdminActiveFocusSessionResponse,
+    AdminFocusSessionCreate,
+    AdminFocusSessionEnd,
+    AdminFocusSessionResponse,
+)
+from app.services.master_admin.focus_session_service import (
+    ActiveFocusSession,
+    FocusSessionService,
+)
+
+router = APIRouter(prefix="/focus-sessions", tags=["Focus sessions"])
+
+FocusSessionId = Annotated[int, Path(ge=1, le=2_147_483_647, description="A focus session id")]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No such focus session of the caller's"}
+}
+
+
+def get_focus_session_service(session: DbSession, clock: CurrentClock) -> FocusSessionService:
+    return FocusSessionService(session, clock)
+
+
+FocusSessions = Annotated[FocusSessionService, Depends(get_focus_session_service)]
+
+
+def active_session_response(
+    active: ActiveFocusSession | None,
+) -> AdminActiveFocusSessionResponse | None:
+    if active is None:
+        return None
+    timer = active.timer
+    return AdminActiveFocusSessionResponse.with_timer(
+        active.session,
+        ends_at=timer.ends_at,
+        remaining_seconds=timer.remaining_seconds,
+        overdue=timer.overdue,
+    )
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    responses={409: {"description": "Another focus session is still open (its id is named)"}},
+)
+async def start_focus_session(
+    user: MasterAdmin, service: FocusSessions, start: AdminFocusSessionCreate | None = None
+) -> AdminFocusSessionResponse:
+    """Start a focus session now (the server's clock), 50 minutes unless told otherwise.
+
+    Only one session may be open at a time, even one past its end: complete or
+    interrupt it first.
+    """
+    start = start or AdminFocusSessionCreate()
+    focus = await service.start_session(
+        user, duration_minutes=start.duration_minutes, notes=start.notes
+    )
+    return AdminFocusSessionResponse.model_validate(focus)
+
+
+@router.get("")
+async def list_focus_sessions(
+    user: MasterAdmin,
+    service: FocusSessions,
+    response: Response,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0, le=2_147_483_647)] = 0,
+) -> list[AdminFocusSessionResponse]:
+    """The caller's focus sessions, newest first; the total is in `X-Total-Count`."""
+    sessions, total = await service.list_sessions(user, limit=limit, offset=offset)
+    response.headers["X-Total-Count"] = str(total)
+    return [AdminFocusSessionResponse.model_validate(focus) for focus in sessions]
+
+
+@router.get("/active")
+async def get_active_focus_session(
+    user: MasterAdmin, service: FocusSessions
+) -> AdminActiveFocusSessionResponse | None:
+    """The open session with its timer, or `null` when none is open.
+
+    A session past its planned end stays open (`remaining_seconds` 0, `overdue` true)
+    until it is completed or interrupted.
+    """
+    return active_session_response(await service.active_session(user))
+
+
+@router.get("/{session_id}", responses=NOT_FOUND)
+async def get_focus_session(
+    session_id: FocusSessionId, user: MasterAdmin, service: FocusSessions
+) -> AdminFocusSessionResponse:
+    """One of the caller's focus sessions."""
+    return AdminFocusSessionResponse.model_validate(await service.get_session(user, session_id))
+
+
+ENDING_ERRORS: dict[int | str, dict[str, Any]] = {
+    **NOT_FOUND,
+    409: {"description": "The session already ended"},
+}
+
+
+@router.put("/{session_id}/complete", responses=ENDING_ERRORS)
+async def complete_focus_session(
+    session_id: FocusSessionId,
+    user: MasterAdmin,
+    service: FocusSessions,
+    end: AdminFocusSessionEnd | None = None,
+) -> AdminFocusSessionResponse:
+    """End the session as completed, now. `notes`, when sent, replaces its notes."""
+    focus = await service.complete_session(user, session_id, end or AdminFocusSessionEnd())
+    return AdminFocusSessionResponse.model_validate(focus)
+
+
+@router.put("/{session_id}/interrupt", responses=ENDING_ERRORS)
+async def interrupt_focus_session(
+    session_id: FocusSessionId,
+    user: MasterAdmin,
+    service: FocusSessions,
+    end: AdminFocusSessionEnd | None = None,
+) -> AdminFocusSessionResponse:
+    """End the session as interrupted, now. `notes`, when sent, replaces its notes."""
+    focus = await service.interrupt_session(user, session_id, end or AdminFocusSessionEnd())
+    return AdminFocusSessionResponse.model_validate(focus)

@@ -1,0 +1,53 @@
+"""Focus sessions: a timed block of work, started now and ended once."""
+
+from datetime import datetime
+from typing import Self
+
+from pydantic import Field
+
+from app.schemas.common import InputSchema, LongText, ResponseSchema
+
+
+class AdminFocusSessionCreate(InputSchema):
+    """The start time is always the server's: a client cannot backdate a session."""
+
+    duration_minutes: int = Field(default=50, ge=5, le=180)
+    notes: LongText | None = None
+
+
+class AdminFocusSessionEnd(InputSchema):
+    """Completing or interrupting: `notes` replaces the session's notes, `null` clears them."""
+
+    notes: LongText | None = None
+
+
+class AdminFocusSessionResponse(ResponseSchema):
+    id: int
+    user_id: int
+    start_time: datetime
+    end_time: datetime | None
+    duration_minutes: int
+    completed: bool
+    interrupted: bool
+    notes: str | None
+    created_at: datetime
+
+
+class AdminActiveFocusSessionResponse(AdminFocusSessionResponse):
+    """The open session with its timer: past its end it is `overdue` until ended."""
+
+    ends_at: datetime
+    remaining_seconds: int = Field(ge=0)
+    overdue: bool
+
+    @classmethod
+    def with_timer(
+        cls, focus: object, *, ends_at: datetime, remaining_seconds: int, overdue: bool
+    ) -> Self:
+        session = AdminFocusSessionResponse.model_validate(focus)
+        return cls(
+            **session.model_dump(),
+            ends_at=ends_at,
+            remaining_seconds=remaining_seconds,
+            overdue=overdue,
+        )

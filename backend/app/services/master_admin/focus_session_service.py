@@ -1,0 +1,147 @@
+"""Focus sessions: timed blocks of work, at most one open per user.
+
+"Open" means `end_time IS NULL`; the database enforces one open session per user with a
+partial unique index, so the rule holds across processes and racing requests.
+"""
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.clock import Clock
+from app.core.errors import Conflict, NotFound
+from app.models import AdminFocusSession, User
+from app.schemas.master_admin.focus_sessions import AdminFocusSessionEnd
+
+ONE_OPEN_PER_USER_INDEX = "uq_admin_focus_sessions_one_open_per_user"
+
+
+@dataclass(frozen=True)
+class FocusTimer:
+    ends_at: datetime
+    remaining_seconds: int
+    overdue: bool
+
+    @classmethod
+    def of(cls, focus: AdminFocusSession, now: datetime) -> "FocusTimer":
+        ends_at = focus.start_time + timedelta(minutes=focus.duration_minutes)
+        # Rounded up, so 0 appears exactly when the time is up, never a second early.
+        seconds_left = math.ceil((ends_at - now).total_seconds())
+        return cls(
+            ends_at=ends_at, remaining_seconds=max(0, seconds_left), overdue=seconds_left <= 0
+        )
+
+
+@dataclass(frozen=True)
+class ActiveFocusSession:
+    session: AdminFocusSession
+    timer: FocusTimer
+
+
+class FocusSessionService:
+    def __init__(self, session: AsyncSession, clock: Clock) -> None:
+        self.session = session
+        self.clock = clock
+
+    async def start_session(
+        self, user: User, *, duration_minutes: int = 50, notes: str | None = None
+    ) -> AdminFocusSession:
+        focus = AdminFocusSession(
+            user_id=user.id,
+            start_time=self.clock.now(),
+            duration_minutes=duration_minutes,
+            notes=notes,
+        )
+        try:
+            # A savepoint, so a refused insert leaves the request's transaction usable.
+            async with self.session.begin_nested():
+                self.session.add(focus)
+        except IntegrityError as error:
+            if ONE_OPEN_PER_USER_INDEX not in str(error.orig):
+                raise
+            raise Conflict(await self._still_open_detail(user)) from None
+        return focus
+
+    async def complete_session(
+        self, user: User, session_id: int, end: AdminFocusSessionEnd
+    ) -> AdminFocusSession:
+        return await self._end(user, session_id, end, completed=True)
+
+    async def interrupt_session(
+        self, user: User, session_id: int, end: AdminFocusSessionEnd
+    ) -> AdminFocusSession:
+        return await self._end(user, session_id, end, completed=False)
+
+    async def get_session(self, user: User, session_id: int) -> AdminFocusSession:
+        focus = await self.session.scalar(self._select_own(user, session_id))
+        if focus is None:
+            raise NotFound(f"focus session {session_id} not found")
+        return focus
+
+    async def active_session(self, user: User) -> ActiveFocusSession | None:
+        focus = await self.session.scalar(
+            select(AdminFocusSession).where(
+                AdminFocusSession.user_id == user.id, AdminFocusSession.end_time.is_(None)
+            )
+        )
+        if focus is None:
+            return None
+        return ActiveFocusSession(focus, FocusTimer.of(focus, self.clock.now()))
+
+    async def list_sessions(
+        self, user: User, *, limit: int, offset: int
+    ) -> tuple[Sequence[AdminFocusSession], int]:
+        """A page of the user's sessions, newest first, and how many there are in all."""
+        total = await self.session.scalar(
+            select(func.count()).where(AdminFocusSession.user_id == user.id)
+        )
+        page = await self.session.scalars(
+            select(AdminFocusSession)
+            .where(AdminFocusSession.user_id == user.id)
+            .order_by(AdminFocusSession.start_time.desc(), AdminFocusSession.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        return page.all(), total or 0
+
+    async def _end(
+        self, user: User, session_id: int, end: AdminFocusSessionEnd, *, completed: bool
+    ) -> AdminFocusSession:
+        # Locked, so of two racing ends the second sees the first's end_time: 409, not both.
+        focus = await self.session.scalar(
+            self._select_own(user, session_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        if focus is None:
+            raise NotFound(f"focus session {session_id} not found")
+        if focus.end_time is not None:
+            raise Conflict(f"focus session {session_id} already ended at {focus.end_time}")
+        focus.end_time = self.clock.now()
+        focus.completed = completed
+        focus.interrupted = not completed
+        for name, value in end.model_dump(exclude_unset=True).items():
+            setattr(focus, name, value)
+        await self.session.flush()
+        return focus
+
+    async def _still_open_detail(self, user: User) -> str:
+        open_id = await self.session.scalar(
+            select(AdminFocusSession.id).where(
+                AdminFocusSession.user_id == user.id, AdminFocusSession.end_time.is_(None)
+            )
+        )
+        # The blocker may have ended between our insert and this read; it is still a 409.
+        which = "another focus session" if open_id is None else f"focus session {open_id}"
+        return f"{which} is still open: complete or interrupt it first"
+
+    @staticmethod
+    def _select_own(user: User, session_id: int) -> Select[AdminFocusSession]:
+        return select(AdminFocusSession).where(
+            AdminFocusSession.id == session_id, AdminFocusSession.user_id == user.id
+        )
