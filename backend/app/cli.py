@@ -3,23 +3,23 @@
 import argparse
 import os
 import sys
+from pathlib import Path
 
 import uvicorn
 from alembic.config import Config
 
 from alembic import command
-from app.core.config import BACKEND_DIR, Settings, get_settings
-from app.core.dev_auth import mint_dev_token, uses_dev_auth
+from app.core.config import BACKEND_DIR, DATA_DIR, Settings, get_settings
+from app.core.dev_auth import DEV_USER_ID, mint_dev_token, uses_dev_auth
 from app.core.embedded_postgres import start_embedded_postgres
 
 
-def resolve_database_url(settings: Settings) -> str:
+def resolve_database_url(settings: Settings, embedded_data_dir: Path = DATA_DIR / "pg") -> str:
     """The configured database, else the embedded one (started if need be)."""
     if settings.database_url is not None:
         return settings.database_url
-    url = start_embedded_postgres()
-    print(f"No DATABASE_URL set: using the embedded PostgreSQL under {BACKEND_DIR / '.data/pg'}")
-    return url
+    print(f"No DATABASE_URL set: using the embedded PostgreSQL in {embedded_data_dir}")
+    return start_embedded_postgres(embedded_data_dir)
 
 
 def migrate(database_url: str) -> None:
@@ -58,7 +58,7 @@ def token(settings: Settings) -> int:
             file=sys.stderr,
         )
         return 1
-    print(f"A master-admin development token (user {settings.master_admin_role!r}), 30 days:")
+    print(f"A development token for {DEV_USER_ID} (role {settings.master_admin_role}), 30 days:")
     print(mint_dev_token(settings))
     return 0
 

@@ -3,6 +3,7 @@ worker, and a rolled-back transaction around every test."""
 
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,6 +23,7 @@ from tests.tokens import AUTHORIZED_PARTY, ISSUER, TokenSigner
 # Wednesday 25 November 2026, 15:00 UTC: mid-week, mid-afternoon.
 DEFAULT_NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 API = "/api/v1/master-admin"
+ClientWith = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -130,36 +132,63 @@ def settings(database_url: str, signer: TokenSigner) -> Settings:
     )
 
 
-@pytest.fixture
-async def app(
-    settings: Settings, clock: FixedClock, session: AsyncSession
+@asynccontextmanager
+async def running_app(
+    settings: Settings, clock: FixedClock, session: AsyncSession | None
 ) -> AsyncIterator[FastAPI]:
+    """The app with its lifespan running; with `session`, every request uses it."""
     app = create_app(settings, clock=clock)
+    if session is not None:
 
-    async def test_session() -> AsyncIterator[AsyncSession]:
-        yield session
-        await session.commit()
+        async def test_session() -> AsyncIterator[AsyncSession]:
+            yield session
+            await session.commit()
 
-    app.dependency_overrides[get_db_session] = test_session
+        app.dependency_overrides[get_db_session] = test_session
     async with app.router.lifespan_context(app):
         yield app
 
 
+def http_client(app: FastAPI, **kwargs: Any) -> httpx.AsyncClient:
+    transport = httpx.ASGITransport(app=app)
+    return httpx.AsyncClient(transport=transport, base_url="http://test", **kwargs)
+
+
+@pytest.fixture
+async def app(
+    settings: Settings, clock: FixedClock, session: AsyncSession
+) -> AsyncIterator[FastAPI]:
+    async with running_app(settings, clock, session) as app:
+        yield app
+
+
+@pytest.fixture
+def client_with(settings: Settings, clock: FixedClock, session: AsyncSession) -> ClientWith:
+    """`async with client_with(**setting_overrides) as client`: an anonymous client of an
+    app configured differently, sharing the test's transaction."""
+
+    @asynccontextmanager
+    async def build(**overrides: Any) -> AsyncIterator[httpx.AsyncClient]:
+        async with (
+            running_app(settings.model_copy(update=overrides), clock, session) as app,
+            http_client(app) as client,
+        ):
+            yield client
+
+    return build
+
+
 @pytest.fixture
 async def anonymous_client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+    async with http_client(app) as client:
         yield client
 
 
 @pytest.fixture
 async def client(app: FastAPI, signer: TokenSigner) -> AsyncIterator[httpx.AsyncClient]:
     """Authenticated as the master admin `user_master`."""
-    transport = httpx.ASGITransport(app=app)
     headers = {"Authorization": f"Bearer {signer.token()}"}
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://test", headers=headers
-    ) as client:
+    async with http_client(app, headers=headers) as client:
         yield client
 
 

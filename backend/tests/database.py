@@ -8,7 +8,7 @@ import asyncpg
 from sqlalchemy.engine import make_url
 
 from app.cli import migrate
-from app.core.config import Settings, async_database_url
+from app.core.config import DATA_DIR, Settings
 from app.core.embedded_postgres import start_embedded_postgres
 
 DATABASE_PREFIX = "map_test_"
@@ -40,7 +40,7 @@ def server_url() -> str:
         raise RuntimeError(
             f"CI=true and the PostgreSQL server at TEST_DATABASE_URL is unreachable: {url}"
         )
-    return async_database_url(start_embedded_postgres())
+    return start_embedded_postgres(DATA_DIR / "pg")
 
 
 async def fetch(url: str, query: str) -> list[tuple[object, ...]]:

