@@ -8,10 +8,19 @@ from typing import Annotated
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from app.models.enums import ActivityType
+
 BACKEND_DIR = Path(__file__).resolve().parents[2]
 DATA_DIR = BACKEND_DIR / ".data"
 
 CommaSeparated = Annotated[list[str], NoDecode]
+
+DEFAULT_ACTIVITY_WEIGHTS = {
+    ActivityType.DISCOVERY: 10,
+    ActivityType.EMAIL: 5,
+    ActivityType.VIDEO: 15,
+    ActivityType.CALL: 20,
+}
 
 
 class AppEnv(StrEnum):
@@ -56,6 +65,12 @@ class Settings(BaseSettings):
     nudge_ai_api_key: str | None = None
     nudge_ai_model: str | None = None
 
+    # Points per unit of a done activity (a day's score is capped at 100); JSON in the
+    # environment, e.g. ACTIVITY_WEIGHTS='{"call": 25}'; types left out keep their default.
+    activity_weights: dict[ActivityType, Annotated[int, Field(ge=0, le=100)]] = Field(
+        default_factory=lambda: dict(DEFAULT_ACTIVITY_WEIGHTS)
+    )
+
     @field_validator(
         "clerk_authorized_parties", "master_admin_user_ids", "cors_origins", mode="before"
     )
@@ -64,6 +79,11 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [item.strip() for item in value.split(",") if item.strip()]
         return value
+
+    @field_validator("activity_weights")
+    @classmethod
+    def _weigh_every_activity_type(cls, value: dict[ActivityType, int]) -> dict[ActivityType, int]:
+        return DEFAULT_ACTIVITY_WEIGHTS | value
 
     @field_validator("database_url", "test_database_url")
     @classmethod
