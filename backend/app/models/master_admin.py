@@ -192,6 +192,9 @@ class AdminNudge(Base):
     rule_key: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = created_at_column()
     expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Deleting a nudge only dismisses it: the row keeps its `rule_key` claimed, so the
+    # rule cannot fire again in the same period.
+    dismissed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     user: Mapped[User] = relationship(lazy="raise")
 
