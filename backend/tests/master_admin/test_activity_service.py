@@ -190,8 +190,9 @@ def test_activity_weights_setting_defaults_and_merges_overrides(
 
 @pytest.mark.parametrize("weights", [{"call": -1}, {"call": 101}, {"sms": 5}])
 def test_activity_weights_setting_is_validated(weights: dict[str, int]) -> None:
+    fields: dict[str, Any] = {"activity_weights": weights}
     with pytest.raises(ValidationError):
-        Settings(_env_file=None, activity_weights=weights)
+        Settings(_env_file=None, **fields)
 
 
 # Writes keep every touched day's score right
@@ -449,6 +450,20 @@ async def test_today_is_the_users_local_date(
 
     await log(service, kiwi, date(2026, 11, 26))
     assert (await service.get_streak(kiwi)).current_streak == 2
+
+
+async def test_the_current_streak_ignores_days_after_today(
+    service: ActivityService, session: AsyncSession, clock: FixedClock
+) -> None:
+    # Logged on their 25th and 26th in Auckland; then they move to UTC, where it is the 25th.
+    clock.instant = datetime(2026, 11, 25, 11, 30, tzinfo=UTC)
+    traveller = await create_user(session, timezone="Pacific/Auckland")
+    await log(service, traveller, TODAY, date(2026, 11, 26))
+    traveller.timezone = "UTC"
+
+    assert await service.get_streak(traveller) == StreakResponse(
+        current_streak=1, longest_streak=2, last_active_date=date(2026, 11, 26)
+    )
 
 
 async def test_a_done_activity_may_be_dated_today_but_not_after(

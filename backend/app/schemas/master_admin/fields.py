@@ -1,6 +1,6 @@
 """Field types shared by the activity-tracker schemas (goals, activities, scores)."""
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BeforeValidator, Field, GetJsonSchemaHandler
@@ -14,9 +14,15 @@ Amount = Annotated[int, Field(ge=1, le=10_000, description="How many were done, 
 GoalTarget = Annotated[int, Field(ge=0, le=100_000)]
 
 
+# The last Monday whose whole week is a representable date (date.max is a Friday).
+LAST_MONDAY = date.max - timedelta(days=date.max.weekday() + 7)
+
+
 def _must_be_a_monday(value: date) -> date:
     if value.weekday() != 0:
         raise ValueError("must be a Monday (weeks start on Monday)")
+    if value > LAST_MONDAY:
+        raise ValueError(f"must be on or before {LAST_MONDAY}")
     return value
 
 

@@ -1,0 +1,442 @@
+"""The activity tracker: logged activities, the daily scores and streaks derived from
+them, and weekly progress against goals.
+
+`ActivityService(session, clock, settings=None)`: `session` is the request's
+`AsyncSession` (the service only flushes; the caller commits), `clock` supplies "today"
+in each user's time zone, and `settings` supplies `activity_weights` (the defaults of
+`app.core.config` when omitted).
+
+Read by other features (the dashboard) and stable:
+
+- `get_daily_score(user, day) -> AdminScoreResponse` (zeros for a day without a score)
+- `get_streak(user) -> StreakResponse`
+- `get_weekly_progress(user, week_start=None) -> WeeklyProgressResponse` (this week
+  when `week_start` is None)
+
+How scores stay right: `admin_scores` holds one row per user and day, derived from that
+day's done activities. Every write that can change a score first takes a
+transaction-scoped advisory lock on the user, so one user's writes are serialised across
+connections and processes (other users proceed in parallel) and each one recomputes from
+the committed state of the one before it. It then recomputes every day it touched (the
+old and the new date of a moved activity) with one INSERT ... ON CONFLICT DO UPDATE, and
+renumbers `streak_days` from the earliest touched day on with one UPDATE over a window
+query: a backfilled or emptied past day fixes every later day. Reads are a fixed number
+of set-based statements, whatever the length of the history.
+"""
+
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+
+from sqlalchemy import (
+    Date,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    case,
+    cast,
+    column,
+    delete,
+    func,
+    literal,
+    select,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.clock import Clock
+from app.core.config import DEFAULT_ACTIVITY_WEIGHTS, Settings
+from app.core.errors import InvalidInput, NotFound
+from app.models import (
+    ActivityStatus,
+    ActivityType,
+    AdminActivity,
+    AdminGoal,
+    AdminProspect,
+    AdminScore,
+    User,
+)
+from app.schemas.master_admin.activities import AdminActivityCreate, AdminActivityUpdate
+from app.schemas.master_admin.progress import ActivityTypeProgress, WeeklyProgressResponse
+from app.schemas.master_admin.scores import AdminScoreResponse, StreakResponse
+
+SCORE_CAP = 100
+DAYS_PER_WEEK = 7
+# First key of the two-key advisory lock serialising one user's score writes; the
+# two-key space is apart from the one-key space, and this key from other features' locks.
+SCORES_LOCK_CLASS = 0x5C0E
+SCORED_FIELDS = frozenset({"type", "status", "date", "amount"})
+GOAL_TARGETS = {
+    ActivityType.DISCOVERY: "target_discoveries",
+    ActivityType.EMAIL: "target_emails",
+    ActivityType.VIDEO: "target_videos",
+    ActivityType.CALL: "target_calls",
+}
+
+
+class ActivityService:
+    def __init__(
+        self, session: AsyncSession, clock: Clock, settings: Settings | None = None
+    ) -> None:
+        self.session = session
+        self.clock = clock
+        self.weights = DEFAULT_ACTIVITY_WEIGHTS if settings is None else settings.activity_weights
+
+    def today(self, user: User) -> date:
+        return self.clock.today(user.timezone)
+
+    def week_start(self, user: User) -> date:
+        return self.clock.week_start(user.timezone)
+
+    # Activities
+
+    async def create_activity(self, user: User, data: AdminActivityCreate) -> AdminActivity:
+        """Log an activity and rescore its day, in the caller's transaction."""
+        self._check_done_not_in_future(user, data.status, data.date)
+        await self._lock_scores(user)
+        await self._check_prospect(user, data.prospect_id)
+        activity = AdminActivity(user_id=user.id, **data.model_dump())
+        self.session.add(activity)
+        await self.session.flush()
+        if activity.status is ActivityStatus.DONE:
+            await self._rescore(user, [activity.date])
+        return activity
+
+    async def update_activity(
+        self, user: User, activity_id: int, data: AdminActivityUpdate
+    ) -> AdminActivity:
+        """Apply the fields sent and rescore the day it left and the day it is on now."""
+        changes = data.model_dump(exclude_unset=True)
+        await self._lock_scores(user)
+        activity = await self.get_activity(user, activity_id)
+        before = (activity.status, activity.date)
+        if "status" in changes or "date" in changes:
+            self._check_done_not_in_future(
+                user, changes.get("status", activity.status), changes.get("date", activity.date)
+            )
+        if "prospect_id" in changes:
+            await self._check_prospect(user, changes["prospect_id"])
+        for name, value in changes.items():
+            setattr(activity, name, value)
+        await self.session.flush()
+        await self.session.refresh(activity, ["updated_at"])
+        if SCORED_FIELDS & changes.keys():
+            after = (activity.status, activity.date)
+            await self._rescore(
+                user, [day for status, day in (before, after) if status is ActivityStatus.DONE]
+            )
+        return activity
+
+    async def delete_activity(self, user: User, activity_id: int) -> None:
+        await self._lock_scores(user)
+        deleted = (
+            await self.session.execute(
+                delete(AdminActivity)
+                .where(AdminActivity.id == activity_id, AdminActivity.user_id == user.id)
+                .returning(AdminActivity.status, AdminActivity.date)
+            )
+        ).one_or_none()
+        if deleted is None:
+            raise NotFound(f"activity {activity_id} not found")
+        if deleted.status is ActivityStatus.DONE:
+            await self._rescore(user, [deleted.date])
+
+    async def get_activity(self, user: User, activity_id: int) -> AdminActivity:
+        activity = await self.session.scalar(
+            select(AdminActivity)
+            .where(AdminActivity.id == activity_id, AdminActivity.user_id == user.id)
+            .execution_options(populate_existing=True)
+        )
+        if activity is None:
+            raise NotFound(f"activity {activity_id} not found")
+        return activity
+
+    async def list_activities(
+        self,
+        user: User,
+        *,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        activity_type: ActivityType | None = None,
+        status: ActivityStatus | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> tuple[Sequence[AdminActivity], int]:
+        """A page of the user's activities, newest first, and how many match in all."""
+        if date_from is not None and date_to is not None and date_from > date_to:
+            raise InvalidInput(("query", "date_to"), "must be on or after date_from")
+        criteria = [AdminActivity.user_id == user.id]
+        if date_from is not None:
+            criteria.append(AdminActivity.date >= date_from)
+        if date_to is not None:
+            criteria.append(AdminActivity.date <= date_to)
+        if activity_type is not None:
+            criteria.append(AdminActivity.type == activity_type)
+        if status is not None:
+            criteria.append(AdminActivity.status == status)
+        total = await self.session.scalar(select(func.count()).where(*criteria))
+        page = await self.session.scalars(
+            self._newest_first(select(AdminActivity).where(*criteria)).limit(limit).offset(offset)
+        )
+        return page.all(), total or 0
+
+    async def list_today_activities(self, user: User) -> Sequence[AdminActivity]:
+        """Every activity dated the user's today, whatever its status, newest first."""
+        activities = await self.session.scalars(
+            self._newest_first(
+                select(AdminActivity).where(
+                    AdminActivity.user_id == user.id, AdminActivity.date == self.today(user)
+                )
+            )
+        )
+        return activities.all()
+
+    # Scores and streaks
+
+    async def calculate_daily_score(self, user: User, *days: date) -> None:
+        """Store the score of each of `days` as its done activities make it now.
+
+        One statement for any number of days; a day without done activities stores 0.
+        Callers that may race hold the user's score lock (every write here takes it).
+        """
+        day = (
+            func.unnest(bindparam("days", list(days), type_=ARRAY(Date)))
+            .table_valued(column("day", Date))
+            .render_derived(name="days")
+        )
+        points = case(self.weights, value=AdminActivity.type, else_=0) * AdminActivity.amount
+        done_that_day = and_(
+            AdminActivity.user_id == user.id,
+            AdminActivity.date == day.c.day,
+            AdminActivity.status == ActivityStatus.DONE,
+        )
+        scores = (
+            select(
+                literal(user.id),
+                day.c.day,
+                func.least(SCORE_CAP, func.coalesce(func.sum(points), 0)),
+                func.count(AdminActivity.id),
+            )
+            .select_from(day.outerjoin(AdminActivity, done_that_day))
+            .group_by(day.c.day)
+        )
+        statement = insert(AdminScore).from_select(
+            ["user_id", "date", "score", "activities_count"], scores
+        )
+        await self.session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[AdminScore.user_id, AdminScore.date],
+                set_={
+                    "score": statement.excluded.score,
+                    "activities_count": statement.excluded.activities_count,
+                    "updated_at": func.now(),
+                },
+            )
+        )
+
+    async def update_streak(self, user: User, *, since: date) -> None:
+        """Renumber `streak_days` of the user's stored days from `since` on.
+
+        Gaps and islands: among scoring days, `date - row_number()` is constant within a
+        run of consecutive days, so each run is one group and a day's streak is its
+        distance from the run's first day, plus one. Days scoring 0 get 0.
+        """
+        scoring = AdminScore.score > 0
+        ranked = (
+            select(
+                AdminScore.id,
+                AdminScore.date,
+                scoring.label("scoring"),
+                (
+                    AdminScore.date
+                    - cast(
+                        func.row_number().over(partition_by=scoring, order_by=AdminScore.date),
+                        Integer,
+                    )
+                ).label("run"),
+            )
+            .where(AdminScore.user_id == user.id)
+            .subquery("ranked")
+        )
+        run_start = func.min(ranked.c.date).over(partition_by=[ranked.c.scoring, ranked.c.run])
+        streaks = select(
+            ranked.c.id,
+            case((ranked.c.scoring, ranked.c.date - run_start + 1), else_=0).label("streak_days"),
+        ).subquery("streaks")
+        await self.session.execute(
+            update(AdminScore)
+            .where(
+                AdminScore.id == streaks.c.id,
+                AdminScore.date >= since,
+                AdminScore.streak_days != streaks.c.streak_days,
+            )
+            .values(streak_days=streaks.c.streak_days),
+            execution_options={"synchronize_session": False},
+        )
+
+    async def get_daily_score(self, user: User, day: date) -> AdminScoreResponse:
+        """The stored score of `day`, or zeros when nothing was done that day."""
+        row = (
+            await self.session.execute(self._select_scores(user).where(AdminScore.date == day))
+        ).one_or_none()
+        if row is None:
+            return zero_score(day)
+        return AdminScoreResponse.model_validate(row)
+
+    async def get_week_scores(
+        self, user: User, week_start: date | None = None
+    ) -> list[AdminScoreResponse]:
+        """Monday to Sunday of the week (this week by default), days without a score zeroed."""
+        start = week_start or self.week_start(user)
+        week = [start + timedelta(days=offset) for offset in range(DAYS_PER_WEEK)]
+        rows = await self.session.execute(
+            self._select_scores(user).where(AdminScore.date.between(week[0], week[-1]))
+        )
+        stored = {row.date: AdminScoreResponse.model_validate(row) for row in rows}
+        return [stored.get(day, zero_score(day)) for day in week]
+
+    async def get_streak(self, user: User) -> StreakResponse:
+        """Current and longest runs of scoring days, and the latest scoring day.
+
+        The current run counts back from today, or from yesterday while today has no
+        score yet: a streak is alive until the day ends. One statement (gaps and
+        islands over the stored scores).
+        """
+        today = self.today(user)
+        scoring_days = (
+            select(
+                AdminScore.date.label("day"),
+                (
+                    AdminScore.date
+                    - cast(func.row_number().over(order_by=AdminScore.date), Integer)
+                ).label("run"),
+            )
+            .where(AdminScore.user_id == user.id, AdminScore.score > 0)
+            .subquery("scoring_days")
+        )
+        runs = (
+            select(
+                func.min(scoring_days.c.day).label("first_day"),
+                func.max(scoring_days.c.day).label("last_day"),
+            )
+            .group_by(scoring_days.c.run)
+            .subquery("runs")
+        )
+        length = runs.c.last_day - runs.c.first_day + 1
+        length_up_to_today = func.least(runs.c.last_day, today) - runs.c.first_day + 1
+        alive = and_(runs.c.first_day <= today, runs.c.last_day >= today - timedelta(days=1))
+        row = (
+            await self.session.execute(
+                select(
+                    func.coalesce(func.max(length_up_to_today).filter(alive), 0).label(
+                        "current_streak"
+                    ),
+                    func.coalesce(func.max(length), 0).label("longest_streak"),
+                    func.max(runs.c.last_day).label("last_active_date"),
+                )
+            )
+        ).one()
+        return StreakResponse.model_validate(row)
+
+    # Weekly progress
+
+    async def get_weekly_progress(
+        self, user: User, week_start: date | None = None
+    ) -> WeeklyProgressResponse:
+        """Done amounts per type against the week's goal (this week by default)."""
+        start = week_start or self.week_start(user)
+        end = start + timedelta(days=DAYS_PER_WEEK - 1)
+        goal = await self.session.scalar(
+            select(AdminGoal).where(AdminGoal.user_id == user.id, AdminGoal.week_start == start)
+        )
+        done_rows = await self.session.execute(
+            select(AdminActivity.type, func.sum(AdminActivity.amount).label("done"))
+            .where(
+                AdminActivity.user_id == user.id,
+                AdminActivity.status == ActivityStatus.DONE,
+                AdminActivity.date.between(start, end),
+            )
+            .group_by(AdminActivity.type)
+        )
+        done = {row.type: row.done for row in done_rows}
+        days_elapsed = min(DAYS_PER_WEEK, max(0, (self.today(user) - start).days + 1))
+        return WeeklyProgressResponse(
+            week_start=start,
+            goal_id=None if goal is None else goal.id,
+            types=[
+                type_progress(
+                    activity_type,
+                    target=0 if goal is None else getattr(goal, GOAL_TARGETS[activity_type]),
+                    done=done.get(activity_type, 0),
+                    days_elapsed=days_elapsed,
+                )
+                for activity_type in ActivityType
+            ],
+        )
+
+    # Internals
+
+    async def _rescore(self, user: User, days: Iterable[date]) -> None:
+        touched = set(days)
+        if touched:
+            await self.calculate_daily_score(user, *touched)
+            await self.update_streak(user, since=min(touched))
+
+    async def _lock_scores(self, user: User) -> None:
+        """Serialise the user's score writes until the transaction ends."""
+        await self.session.execute(select(func.pg_advisory_xact_lock(SCORES_LOCK_CLASS, user.id)))
+
+    def _check_done_not_in_future(self, user: User, status: ActivityStatus, day: date) -> None:
+        if status is ActivityStatus.DONE and day > self.today(user):
+            raise InvalidInput(
+                ("body", "date"),
+                f"a done activity cannot be dated after today ({self.today(user)} in "
+                f"{user.timezone})",
+            )
+
+    async def _check_prospect(self, user: User, prospect_id: int | None) -> None:
+        if prospect_id is None:
+            return
+        # FOR KEY SHARE keeps the prospect from being deleted before the activity commits.
+        owned = await self.session.scalar(
+            select(AdminProspect.id)
+            .where(AdminProspect.id == prospect_id, AdminProspect.user_id == user.id)
+            .with_for_update(key_share=True)
+        )
+        if owned is None:
+            raise InvalidInput(("body", "prospect_id"), f"no prospect {prospect_id} of yours")
+
+    @staticmethod
+    def _newest_first(statement: Select[AdminActivity]) -> Select[AdminActivity]:
+        return statement.order_by(AdminActivity.date.desc(), AdminActivity.id.desc())
+
+    @staticmethod
+    def _select_scores(user: User) -> Select[date, int, int, int]:
+        return select(
+            AdminScore.date, AdminScore.score, AdminScore.streak_days, AdminScore.activities_count
+        ).where(AdminScore.user_id == user.id)
+
+
+def zero_score(day: date) -> AdminScoreResponse:
+    return AdminScoreResponse(date=day, score=0, streak_days=0, activities_count=0)
+
+
+def type_progress(
+    activity_type: ActivityType, *, target: int, done: int, days_elapsed: int
+) -> ActivityTypeProgress:
+    return ActivityTypeProgress(
+        type=activity_type,
+        target=target,
+        done=done,
+        remaining=max(0, target - done),
+        percent=percent_of(done, target),
+        expected_by_today=round(target * days_elapsed / DAYS_PER_WEEK, 2),
+    )
+
+
+def percent_of(done: int, target: int) -> int:
+    """Rounded down, so 100 means the target is reached; a target of 0 is met by anything."""
+    if target == 0:
+        return 100 if done > 0 else 0
+    return min(100, done * 100 // target)
