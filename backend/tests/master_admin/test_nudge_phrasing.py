@@ -1,0 +1,340 @@
+"""The optional AI phrasing of nudges, against a stubbed OpenAI-compatible endpoint."""
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any
+
+import httpx
+import pytest
+import respx
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.api.dependencies import get_db_session
+from app.core.config import Settings
+from app.main import create_app
+from app.services.master_admin.nudge_phrasing import (
+    DEFAULT_MODEL,
+    MAX_MESSAGE_LENGTH,
+    NudgePhraser,
+    nudge_phraser,
+)
+from tests.clock import FixedClock
+from tests.conftest import API
+from tests.factories import create_user
+
+BASE_URL = "https://ai.example.test/v1"
+COMPLETIONS = f"{BASE_URL}/chat/completions"
+RULE_TEXT = "No goal is set for this week yet: set your targets so your pace can be tracked."
+FACTS = {"week_start": "2026-11-23"}
+
+
+def completion(content: object) -> dict[str, Any]:
+    return {
+        "id": "chatcmpl-1",
+        "object": "chat.completion",
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": content},
+                "finish_reason": "stop",
+            }
+        ],
+    }
+
+
+@pytest.fixture
+async def http_client() -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient() as client:
+        yield client
+
+
+@pytest.fixture
+def phraser(http_client: httpx.AsyncClient) -> NudgePhraser:
+    return NudgePhraser(http_client, base_url=BASE_URL, api_key="sk-test", model="tiny-model")
+
+
+# --- the client -----------------------------------------------------------------------
+
+
+@respx.mock
+async def test_the_ai_wording_is_used_when_it_is_sound(phraser: NudgePhraser) -> None:
+    route = respx.post(COMPLETIONS).respond(
+        json=completion("  Set this week's targets now, so you can see your pace.  ")
+    )
+
+    phrased = await phraser.phrase(RULE_TEXT, FACTS)
+
+    assert phrased == "Set this week's targets now, so you can see your pace."
+    assert route.call_count == 1
+
+
+@respx.mock
+async def test_the_request_carries_only_the_rule_text_and_facts(phraser: NudgePhraser) -> None:
+    route = respx.post(COMPLETIONS).respond(json=completion("Rephrased."))
+
+    await phraser.phrase(RULE_TEXT, FACTS)
+
+    request = route.calls.last.request
+    assert request.headers["Authorization"] == "Bearer sk-test"
+    body = json.loads(request.content)
+    assert body["model"] == "tiny-model"
+    system, user = body["messages"]
+    assert system["role"] == "system"
+    assert "only rephrase" in system["content"].lower()
+    assert user["role"] == "user"
+    assert json.loads(user["content"]) == {"message": RULE_TEXT, "facts": FACTS}
+
+
+@respx.mock
+async def test_a_trailing_slash_in_the_base_url_is_harmless(
+    http_client: httpx.AsyncClient,
+) -> None:
+    route = respx.post(COMPLETIONS).respond(json=completion("Rephrased."))
+    phraser = NudgePhraser(http_client, base_url=f"{BASE_URL}/", api_key="k", model="m")
+
+    assert await phraser.phrase(RULE_TEXT, FACTS) == "Rephrased."
+    assert route.call_count == 1
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        httpx.Response(500, json={"error": "boom"}),
+        httpx.Response(404, json=completion("Not for a 404")),
+        httpx.Response(429, json=completion("Slow down")),
+        httpx.Response(200, text="not json at all"),
+        httpx.Response(200, json=[]),
+        httpx.Response(200, json={"choices": []}),
+        httpx.Response(200, json={"choices": [{"message": {}}]}),
+        httpx.Response(200, json={"choices": "many"}),
+        httpx.Response(200, json=completion(None)),
+        httpx.Response(200, json=completion(42)),
+        httpx.Response(200, json=completion("")),
+        httpx.Response(200, json=completion("   \n ")),
+        httpx.Response(200, json=completion("x" * (MAX_MESSAGE_LENGTH + 1))),
+        httpx.Response(200, json=completion("bad\x00text")),
+    ],
+    ids=[
+        "500",
+        "404",
+        "429",
+        "not-json",
+        "json-array",
+        "no-choices",
+        "no-content",
+        "choices-not-a-list",
+        "null-content",
+        "number-content",
+        "empty-content",
+        "blank-content",
+        "too-long",
+        "nul-character",
+    ],
+)
+@respx.mock
+async def test_any_bad_answer_keeps_the_rule_text(
+    phraser: NudgePhraser, response: httpx.Response
+) -> None:
+    route = respx.post(COMPLETIONS).mock(return_value=response)
+
+    assert await phraser.phrase(RULE_TEXT, FACTS) == RULE_TEXT
+    assert route.call_count == 1
+
+
+@respx.mock
+async def test_an_answer_of_exactly_the_maximum_length_is_used(phraser: NudgePhraser) -> None:
+    respx.post(COMPLETIONS).respond(json=completion("y" * MAX_MESSAGE_LENGTH))
+
+    assert await phraser.phrase(RULE_TEXT, FACTS) == "y" * MAX_MESSAGE_LENGTH
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        httpx.ConnectTimeout("connect timed out"),
+        httpx.ReadTimeout("read timed out"),
+        httpx.ConnectError("connection refused"),
+        httpx.RemoteProtocolError("server hung up"),
+    ],
+)
+@respx.mock
+async def test_network_failures_keep_the_rule_text(
+    phraser: NudgePhraser, error: httpx.HTTPError
+) -> None:
+    respx.post(COMPLETIONS).mock(side_effect=error)
+
+    assert await phraser.phrase(RULE_TEXT, FACTS) == RULE_TEXT
+
+
+@respx.mock
+async def test_a_slow_answer_is_abandoned_at_the_deadline(http_client: httpx.AsyncClient) -> None:
+    async def slow(request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(2)
+        return httpx.Response(200, json=completion("Too late"))
+
+    respx.post(COMPLETIONS).mock(side_effect=slow)
+    phraser = NudgePhraser(http_client, base_url=BASE_URL, api_key="k", model="m", timeout=0.05)
+
+    started = time.monotonic()
+    phrased = await phraser.phrase(RULE_TEXT, FACTS)
+
+    assert phrased == RULE_TEXT
+    assert time.monotonic() - started < 1
+
+
+def test_the_default_deadline_is_five_seconds(phraser: NudgePhraser) -> None:
+    assert phraser.timeout == 5.0
+
+
+# --- configuration --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {},
+        {"nudge_ai_base_url": BASE_URL},
+        {"nudge_ai_api_key": "sk-test"},
+        {"nudge_ai_base_url": "", "nudge_ai_api_key": "sk-test"},
+    ],
+)
+def test_without_a_base_url_and_key_there_is_no_phraser(
+    settings: Settings, http_client: httpx.AsyncClient, overrides: dict[str, str]
+) -> None:
+    assert nudge_phraser(settings.model_copy(update=overrides), http_client) is None
+
+
+def test_a_base_url_and_key_make_a_phraser(
+    settings: Settings, http_client: httpx.AsyncClient
+) -> None:
+    configured = settings.model_copy(
+        update={"nudge_ai_base_url": BASE_URL, "nudge_ai_api_key": "sk-test"}
+    )
+
+    phraser = nudge_phraser(configured, http_client)
+
+    assert phraser is not None
+    assert phraser.model == DEFAULT_MODEL
+    named = nudge_phraser(configured.model_copy(update={"nudge_ai_model": "m-2"}), http_client)
+    assert named is not None
+    assert named.model == "m-2"
+
+
+# --- through the API ------------------------------------------------------------------
+
+
+AiClient = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
+
+
+@pytest.fixture
+def ai_client(
+    settings: Settings,
+    clock: FixedClock,
+    session: AsyncSession,
+    bearer: Callable[..., dict[str, str]],
+) -> AiClient:
+    """`async with ai_client(**settings) as client`: the master admin's client of an app
+    configured with those settings, sharing the test's transaction."""
+
+    @asynccontextmanager
+    async def build(**overrides: Any) -> AsyncIterator[httpx.AsyncClient]:
+        app = create_app(settings.model_copy(update=overrides), clock=clock)
+
+        async def test_session() -> AsyncIterator[AsyncSession]:
+            yield session
+            await session.commit()
+
+        app.dependency_overrides[get_db_session] = test_session
+        transport = httpx.ASGITransport(app=app)
+        async with (
+            app.router.lifespan_context(app),
+            httpx.AsyncClient(
+                transport=transport, base_url="http://test", headers=bearer()
+            ) as client,
+        ):
+            yield client
+
+    return build
+
+
+AI = {"nudge_ai_base_url": BASE_URL, "nudge_ai_api_key": "sk-test", "nudge_ai_model": "m"}
+
+
+async def no_goal_founder(session: AsyncSession) -> None:
+    """The master admin, with nothing logged: at 15:00 UTC only two rules fire."""
+    await create_user(session, clerk_user_id="user_master", timezone="UTC")
+
+
+@respx.mock
+async def test_generate_uses_the_ai_wording(ai_client: AiClient, session: AsyncSession) -> None:
+    await no_goal_founder(session)
+    route = respx.post(COMPLETIONS).respond(json=completion("AI says hi."))
+
+    async with ai_client(**AI) as client:
+        response = await client.post(f"{API}/nudges/generate")
+
+    assert response.status_code == 201
+    assert sorted(nudge["rule_key"] for nudge in response.json()) == [
+        "no_focus:2026-11-25",
+        "no_goal:2026-11-25",
+    ]
+    assert [nudge["message"] for nudge in response.json()] == ["AI says hi.", "AI says hi."]
+    assert route.call_count == 2
+    sent = [
+        json.loads(json.loads(call.request.content)["messages"][1]["content"])
+        for call in route.calls
+    ]
+    assert {"message": RULE_TEXT, "facts": FACTS} in sent
+
+
+@respx.mock
+async def test_generate_asks_the_ai_only_for_nudges_it_will_create(
+    ai_client: AiClient, session: AsyncSession
+) -> None:
+    await no_goal_founder(session)
+    route = respx.post(COMPLETIONS).respond(json=completion("AI says hi."))
+
+    async with ai_client(**AI) as client:
+        await client.post(f"{API}/nudges/generate")
+        again = await client.post(f"{API}/nudges/generate")
+
+    assert again.status_code == 201
+    assert again.json() == []
+    assert route.call_count == 2
+
+
+@pytest.mark.parametrize(
+    "side_effect",
+    [httpx.Response(500), httpx.ReadTimeout("slow"), httpx.Response(200, json=completion(""))],
+)
+@respx.mock
+async def test_generate_succeeds_with_the_rule_text_when_the_ai_fails(
+    ai_client: AiClient, session: AsyncSession, side_effect: object
+) -> None:
+    await no_goal_founder(session)
+    respx.post(COMPLETIONS).mock(side_effect=[side_effect, side_effect])
+
+    async with ai_client(**AI) as client:
+        response = await client.post(f"{API}/nudges/generate")
+
+    assert response.status_code == 201
+    messages = {nudge["rule_key"]: nudge["message"] for nudge in response.json()}
+    assert messages["no_goal:2026-11-25"] == RULE_TEXT
+
+
+@respx.mock
+async def test_without_ai_configuration_no_request_is_made(
+    ai_client: AiClient, session: AsyncSession
+) -> None:
+    await no_goal_founder(session)
+    route = respx.route().respond(json=completion("Should not be asked"))
+
+    async with ai_client() as client:
+        response = await client.post(f"{API}/nudges/generate")
+
+    assert response.status_code == 201
+    assert len(response.json()) == 2
+    assert route.call_count == 0
