@@ -1,7 +1,12 @@
 """Maps domain errors to HTTP responses, the one place that knows both."""
 
+import re
+
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
+from starlette.routing import compile_path
 
 from app.core.errors import DomainError, InvalidInput, Unauthenticated
 
@@ -16,5 +21,30 @@ async def domain_error_handler(request: Request, error: Exception) -> JSONRespon
     return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=headers)
 
 
+def allowed_methods(app: FastAPI) -> list[tuple[re.Pattern[str], str]]:
+    """Every documented path as a regex, with the methods it supports."""
+    cached: list[tuple[re.Pattern[str], str]] | None = getattr(app.state, "allowed_methods", None)
+    if cached is None:
+        cached = [
+            (compile_path(path)[0], ", ".join(sorted(method.upper() for method in methods)))
+            for path, methods in app.openapi()["paths"].items()
+        ]
+        app.state.allowed_methods = cached
+    return cached
+
+
+async def http_error_handler(request: Request, error: Exception) -> Response:
+    """A 405 lists every method of the path in `Allow`, not those of one route of it
+    (one path is served by a route per method)."""
+    assert isinstance(error, HTTPException)
+    if error.status_code == 405:
+        for pattern, methods in allowed_methods(request.app):
+            if pattern.match(request.url.path):
+                error.headers = {**(error.headers or {}), "Allow": methods}
+                break
+    return await http_exception_handler(request, error)
+
+
 def register_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, domain_error_handler)
+    app.add_exception_handler(HTTPException, http_error_handler)

@@ -1,0 +1,1 @@
+"""`make bench`: the contract's performance figures, measured end to end."""
