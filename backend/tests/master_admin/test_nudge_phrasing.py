@@ -312,7 +312,7 @@ async def test_generate_asks_the_ai_only_for_nudges_it_will_create(
 )
 @respx.mock
 async def test_generate_succeeds_with_the_rule_text_when_the_ai_fails(
-    ai_client: AiClient, session: AsyncSession, side_effect: object
+    ai_client: AiClient, session: AsyncSession, side_effect: httpx.Response | Exception
 ) -> None:
     await no_goal_founder(session)
     respx.post(COMPLETIONS).mock(side_effect=[side_effect, side_effect])

@@ -1,0 +1,100 @@
+"""Optional AI wording of nudges, through an OpenAI-compatible chat-completions endpoint.
+
+The AI sees only the rule's own message and the facts it was computed from, and may only
+rephrase them. Anything short of a sound answer within the deadline (an error, a
+timeout, a non-2xx status, an empty, malformed or overlong reply) keeps the rule's text:
+phrasing is a nicety and must never fail or stall a request.
+"""
+
+import asyncio
+import json
+import logging
+from collections.abc import Mapping
+
+import httpx
+
+from app.core.config import Settings
+
+DEFAULT_MODEL = "gpt-4o-mini"
+DEFAULT_TIMEOUT_SECONDS = 5.0
+MAX_MESSAGE_LENGTH = 500
+SYSTEM_PROMPT = (
+    "You word short nudges for a founder tracking their sales activity. You receive a "
+    "nudge message and the facts behind it, as JSON. Only rephrase the message: keep "
+    "every fact and number, add none, stay under 300 characters, and reply with the "
+    "new message alone, in plain text."
+)
+
+logger = logging.getLogger(__name__)
+
+
+class NudgePhraser:
+    def __init__(
+        self,
+        http_client: httpx.AsyncClient,
+        *,
+        base_url: str,
+        api_key: str,
+        model: str,
+        timeout: float = DEFAULT_TIMEOUT_SECONDS,
+    ) -> None:
+        self.http_client = http_client
+        self.url = f"{base_url.rstrip('/')}/chat/completions"
+        self.api_key = api_key
+        self.model = model
+        self.timeout = timeout
+
+    async def phrase(self, message: str, facts: Mapping[str, object]) -> str:
+        """The AI's wording of `message`, or `message` itself when there is none."""
+        try:
+            # One deadline for the whole exchange: httpx's timeout bounds each phase only.
+            async with asyncio.timeout(self.timeout):
+                response = await self.http_client.post(
+                    self.url,
+                    headers={"Authorization": f"Bearer {self.api_key}"},
+                    json=self._request_body(message, facts),
+                    timeout=self.timeout,
+                )
+                response.raise_for_status()
+                payload = response.json()
+        except (httpx.HTTPError, TimeoutError, ValueError) as error:
+            logger.warning("nudge phrasing failed, keeping the rule text: %r", error)
+            return message
+        phrased = sound_reply(payload)
+        if phrased is None:
+            logger.warning("nudge phrasing gave no usable text, keeping the rule text")
+            return message
+        return phrased
+
+    def _request_body(self, message: str, facts: Mapping[str, object]) -> dict[str, object]:
+        return {
+            "model": self.model,
+            "messages": [
+                {"role": "system", "content": SYSTEM_PROMPT},
+                {"role": "user", "content": json.dumps({"message": message, "facts": facts})},
+            ],
+            "temperature": 0.7,
+            "max_tokens": 200,
+        }
+
+
+def sound_reply(payload: object) -> str | None:
+    """The first choice's text, when it is one: non-blank, not too long, no NUL."""
+    match payload:
+        case {"choices": [{"message": {"content": str(content)}}, *_]}:
+            text = content.strip()
+            if text and len(text) <= MAX_MESSAGE_LENGTH and "\x00" not in text:
+                return text
+    return None
+
+
+def nudge_phraser(settings: Settings, http_client: httpx.AsyncClient) -> NudgePhraser | None:
+    """A phraser when an endpoint and its key are configured; without them, rules only."""
+    if not settings.nudge_ai_base_url or not settings.nudge_ai_api_key:
+        return None
+    return NudgePhraser(
+        http_client,
+        base_url=settings.nudge_ai_base_url,
+        api_key=settings.nudge_ai_api_key,
+        model=settings.nudge_ai_model or DEFAULT_MODEL,
+    )
