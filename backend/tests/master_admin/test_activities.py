@@ -1,0 +1,586 @@
+"""The /activities endpoints: logging, listing, editing and deleting, with the day's score
+kept right by every write."""
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import ActivityStatus, ActivityType, User
+from tests.clock import FixedClock
+from tests.factories import create_activity, create_prospect, create_user
+
+API = "/api/v1/master-admin"
+TODAY = "2026-11-25"
+
+
+@pytest.fixture
+async def founder(session: AsyncSession) -> User:
+    """The row behind the `client` fixture's token (`user_master`)."""
+    return await create_user(session, clerk_user_id="user_master")
+
+
+def body(**fields: Any) -> dict[str, Any]:
+    return {"type": "discovery", "status": "done", "date": TODAY, **fields}
+
+
+async def score_of(client: httpx.AsyncClient, day: str) -> tuple[int, int, int]:
+    """(score, streak_days, activities_count) of `day`, read through the API."""
+    monday = date.fromisoformat(day)
+    monday -= timedelta(days=monday.weekday())
+    week = (await client.get(f"{API}/scores/week", params={"week_start": str(monday)})).json()
+    entry = next(entry for entry in week if entry["date"] == day)
+    return entry["score"], entry["streak_days"], entry["activities_count"]
+
+
+# POST /activities
+
+
+async def test_log_an_activity(client: httpx.AsyncClient, founder: User) -> None:
+    response = await client.post(f"{API}/activities", json=body(type="call", amount=2))
+
+    assert response.status_code == 201
+    created = response.json()
+    assert isinstance(created["id"], int)
+    assert {
+        name: created[name] for name in created if name not in {"id", "created_at", "updated_at"}
+    } == {
+        "user_id": founder.id,
+        "type": "call",
+        "status": "done",
+        "date": TODAY,
+        "amount": 2,
+        "notes": None,
+        "prospect_id": None,
+    }
+    assert datetime.fromisoformat(created["created_at"]).tzinfo is not None
+    assert datetime.fromisoformat(created["updated_at"]).tzinfo is not None
+
+
+async def test_amount_defaults_to_one(client: httpx.AsyncClient, founder: User) -> None:
+    response = await client.post(f"{API}/activities", json=body())
+
+    assert response.json()["amount"] == 1
+
+
+async def test_logging_scores_the_day_at_once(client: httpx.AsyncClient, founder: User) -> None:
+    await client.post(f"{API}/activities", json=body(type="discovery", amount=2))
+    await client.post(f"{API}/activities", json=body(type="email", amount=3))
+    await client.post(f"{API}/activities", json=body(type="call", amount=9, status="pending"))
+
+    today = await client.get(f"{API}/scores/today")
+
+    assert today.json() == {"date": TODAY, "score": 35, "streak_days": 1, "activities_count": 2}
+
+
+@pytest.mark.parametrize(
+    ("fields", "loc"),
+    [
+        ({"type": "sms"}, ["body", "type"]),
+        ({"type": None}, ["body", "type"]),
+        ({"status": "maybe"}, ["body", "status"]),
+        ({"date": "2026-02-30"}, ["body", "date"]),
+        ({"date": None}, ["body", "date"]),
+        ({"amount": 0}, ["body", "amount"]),
+        ({"amount": 10_001}, ["body", "amount"]),
+        ({"amount": None}, ["body", "amount"]),
+        ({"amount": 2.5}, ["body", "amount"]),
+        ({"amount": 10**30}, ["body", "amount"]),
+        ({"notes": "x" * 10_001}, ["body", "notes"]),
+        ({"notes": "nul \x00 inside"}, ["body", "notes"]),
+        ({"prospect_id": 0}, ["body", "prospect_id"]),
+        ({"prospect_id": 2_147_483_648}, ["body", "prospect_id"]),
+        ({"user_id": 1}, ["body", "user_id"]),
+    ],
+)
+async def test_invalid_activities_are_422(
+    client: httpx.AsyncClient, founder: User, fields: dict[str, Any], loc: list[str]
+) -> None:
+    response = await client.post(f"{API}/activities", json=body(**fields))
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == loc
+    assert (await client.get(f"{API}/activities")).json() == []
+
+
+@pytest.mark.parametrize("missing", ["type", "status", "date"])
+async def test_type_status_and_date_are_required(
+    client: httpx.AsyncClient, founder: User, missing: str
+) -> None:
+    fields = body()
+    del fields[missing]
+
+    response = await client.post(f"{API}/activities", json=fields)
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", missing]
+
+
+async def test_bounds_themselves_are_accepted(client: httpx.AsyncClient, founder: User) -> None:
+    response = await client.post(
+        f"{API}/activities", json=body(type="email", amount=10_000, notes="n" * 10_000)
+    )
+
+    assert response.status_code == 201
+    assert await score_of(client, TODAY) == (100, 1, 1)
+
+
+async def test_a_done_activity_cannot_be_dated_after_today(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    response = await client.post(f"{API}/activities", json=body(date="2026-11-26"))
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "date"]
+
+
+async def test_a_pending_activity_may_be_planned_ahead(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    response = await client.post(
+        f"{API}/activities", json=body(status="pending", date="2026-12-01")
+    )
+
+    assert response.status_code == 201
+
+
+async def test_today_is_the_callers_local_date(
+    client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
+) -> None:
+    # 11:30 UTC on the 25th is 00:30 on the 26th in Auckland: the 26th is their today.
+    await create_user(session, clerk_user_id="user_master", timezone="Pacific/Auckland")
+    clock.instant = datetime(2026, 11, 25, 11, 30, tzinfo=UTC)
+
+    logged = await client.post(f"{API}/activities", json=body(date="2026-11-26"))
+    too_early = await client.post(f"{API}/activities", json=body(date="2026-11-27"))
+    listed = await client.get(f"{API}/activities/today")
+
+    assert logged.status_code == 201
+    assert too_early.status_code == 422
+    assert [activity["id"] for activity in listed.json()] == [logged.json()["id"]]
+
+
+async def test_an_activity_may_name_the_callers_prospect(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    prospect = await create_prospect(session, founder)
+
+    response = await client.post(f"{API}/activities", json=body(prospect_id=prospect.id))
+
+    assert response.status_code == 201
+    assert response.json()["prospect_id"] == prospect.id
+
+
+@pytest.mark.parametrize("whose", ["another users", "nobodys"])
+async def test_a_prospect_not_of_the_callers_is_422(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User, whose: str
+) -> None:
+    prospect_id = 2_147_483_647
+    if whose == "another users":
+        prospect_id = (await create_prospect(session, await create_user(session))).id
+
+    response = await client.post(f"{API}/activities", json=body(prospect_id=prospect_id))
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "prospect_id"]
+
+
+# GET /activities
+
+
+async def test_list_is_newest_first_with_the_total(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    older = await create_activity(session, founder, date=date(2026, 11, 20))
+    first_today = await create_activity(session, founder, date=date(2026, 11, 25))
+    second_today = await create_activity(session, founder, date=date(2026, 11, 25))
+    planned = await create_activity(
+        session, founder, date=date(2026, 12, 2), status=ActivityStatus.PENDING
+    )
+    await create_activity(session, await create_user(session))
+
+    response = await client.get(f"{API}/activities")
+
+    assert response.status_code == 200
+    assert response.headers["X-Total-Count"] == "4"
+    assert [activity["id"] for activity in response.json()] == [
+        planned.id,
+        second_today.id,
+        first_today.id,
+        older.id,
+    ]
+
+
+async def test_list_pages_with_limit_and_offset(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    ids = [
+        (await create_activity(session, founder, date=date(2026, 11, day))).id
+        for day in range(1, 8)
+    ]
+
+    page = await client.get(f"{API}/activities", params={"limit": 3, "offset": 2})
+    beyond = await client.get(f"{API}/activities", params={"offset": 100})
+
+    assert [activity["id"] for activity in page.json()] == [ids[4], ids[3], ids[2]]
+    assert page.headers["X-Total-Count"] == "7"
+    assert beyond.json() == []
+    assert beyond.headers["X-Total-Count"] == "7"
+
+
+async def test_list_returns_at_most_100_by_default(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    for _ in range(101):
+        await create_activity(session, founder)
+
+    default = await client.get(f"{API}/activities")
+    largest = await client.get(f"{API}/activities", params={"limit": 500})
+
+    assert len(default.json()) == 100
+    assert len(largest.json()) == 101
+    assert default.headers["X-Total-Count"] == "101"
+
+
+async def test_list_filters(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    early_call = await create_activity(
+        session, founder, date=date(2026, 11, 2), type=ActivityType.CALL
+    )
+    call = await create_activity(session, founder, date=date(2026, 11, 10), type=ActivityType.CALL)
+    email = await create_activity(
+        session, founder, date=date(2026, 11, 12), type=ActivityType.EMAIL
+    )
+    pending_call = await create_activity(
+        session,
+        founder,
+        date=date(2026, 11, 14),
+        type=ActivityType.CALL,
+        status=ActivityStatus.PENDING,
+    )
+    await create_activity(session, founder, date=date(2026, 11, 20), type=ActivityType.CALL)
+
+    async def listed(**params: str) -> tuple[list[int], str]:
+        response = await client.get(f"{API}/activities", params=params)
+        return [activity["id"] for activity in response.json()], response.headers["X-Total-Count"]
+
+    in_range = {"date_from": "2026-11-10", "date_to": "2026-11-14"}
+    assert await listed(**in_range) == ([pending_call.id, email.id, call.id], "3")
+    assert await listed(**in_range, type="call") == ([pending_call.id, call.id], "2")
+    assert await listed(**in_range, type="call", status="done") == ([call.id], "1")
+    assert await listed(date_to="2026-11-10", type="call") == ([call.id, early_call.id], "2")
+    assert await listed(date_from="2026-11-12", date_to="2026-11-12") == ([email.id], "1")
+    assert await listed(status="cancelled") == ([], "0")
+
+
+@pytest.mark.parametrize(
+    ("params", "loc"),
+    [
+        ({"type": "sms"}, ["query", "type"]),
+        ({"status": "finished"}, ["query", "status"]),
+        ({"date_from": "yesterday"}, ["query", "date_from"]),
+        ({"date_to": "2026-13-01"}, ["query", "date_to"]),
+        ({"date_from": "2026-11-02", "date_to": "2026-11-01"}, ["query", "date_to"]),
+        ({"limit": "0"}, ["query", "limit"]),
+        ({"limit": "501"}, ["query", "limit"]),
+        ({"offset": "-1"}, ["query", "offset"]),
+        ({"offset": str(2**63)}, ["query", "offset"]),
+    ],
+)
+async def test_invalid_list_parameters_are_422(
+    client: httpx.AsyncClient, founder: User, params: dict[str, str], loc: list[str]
+) -> None:
+    response = await client.get(f"{API}/activities", params=params)
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == loc
+
+
+# GET /activities/today
+
+
+async def test_today_lists_every_status_of_today_newest_first(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    done = await create_activity(session, founder, date=date(2026, 11, 25))
+    cancelled = await create_activity(
+        session, founder, date=date(2026, 11, 25), status=ActivityStatus.CANCELLED
+    )
+    await create_activity(session, founder, date=date(2026, 11, 24))
+    await create_activity(session, founder, date=date(2026, 11, 26), status=ActivityStatus.PENDING)
+    await create_activity(session, await create_user(session), date=date(2026, 11, 25))
+
+    response = await client.get(f"{API}/activities/today")
+
+    assert response.status_code == 200
+    assert [activity["id"] for activity in response.json()] == [cancelled.id, done.id]
+
+
+async def test_today_is_empty_without_activities(client: httpx.AsyncClient, founder: User) -> None:
+    response = await client.get(f"{API}/activities/today")
+
+    assert response.status_code == 200
+    assert response.json() == []
+
+
+# GET /activities/{id}
+
+
+async def test_get_an_activity(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    activity = await create_activity(session, founder, notes="Intro call with Acme")
+
+    response = await client.get(f"{API}/activities/{activity.id}")
+
+    assert response.status_code == 200
+    assert response.json()["notes"] == "Intro call with Acme"
+
+
+async def test_another_users_activity_is_404_for_every_method(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    theirs = await create_activity(session, await create_user(session), amount=3)
+    url = f"{API}/activities/{theirs.id}"
+
+    responses = [
+        await client.get(url),
+        await client.put(url, json={"amount": 9}),
+        await client.delete(url),
+    ]
+
+    assert [response.status_code for response in responses] == [404, 404, 404]
+    await session.refresh(theirs)
+    assert theirs.amount == 3
+
+
+@pytest.mark.parametrize(
+    ("activity_id", "status"),
+    [(2_147_483_647, 404), (2_147_483_648, 422), (10**30, 422), (0, 422), (-1, 422)],
+)
+async def test_activity_ids_are_positive_32_bit_integers(
+    client: httpx.AsyncClient, founder: User, activity_id: int, status: int
+) -> None:
+    url = f"{API}/activities/{activity_id}"
+
+    responses = [
+        await client.get(url),
+        await client.put(url, json={"amount": 2}),
+        await client.delete(url),
+    ]
+
+    assert [response.status_code for response in responses] == [status] * 3
+
+
+# PUT /activities/{id}
+
+
+async def test_put_changes_only_the_fields_sent(client: httpx.AsyncClient, founder: User) -> None:
+    created = (
+        await client.post(f"{API}/activities", json=body(type="email", amount=2, notes="Hi"))
+    ).json()
+
+    response = await client.put(f"{API}/activities/{created['id']}", json={"amount": 4})
+
+    assert response.status_code == 200
+    updated = response.json()
+    assert (updated["type"], updated["amount"], updated["notes"], updated["date"]) == (
+        "email",
+        4,
+        "Hi",
+        TODAY,
+    )
+    assert await score_of(client, TODAY) == (20, 1, 1)
+
+
+async def test_put_moving_an_activity_rescores_both_days(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    moved = (
+        await client.post(f"{API}/activities", json=body(date="2026-11-23", type="call"))
+    ).json()
+    await client.post(f"{API}/activities", json=body(date="2026-11-23", type="email"))
+
+    response = await client.put(
+        f"{API}/activities/{moved['id']}", json={"date": "2026-11-24", "amount": 2}
+    )
+
+    assert response.status_code == 200
+    assert await score_of(client, "2026-11-23") == (5, 1, 1)
+    assert await score_of(client, "2026-11-24") == (40, 2, 1)
+
+
+async def test_put_null_clears_notes_and_prospect(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    prospect = await create_prospect(session, founder)
+    activity = await create_activity(session, founder, notes="Follow up", prospect_id=prospect.id)
+
+    response = await client.put(
+        f"{API}/activities/{activity.id}", json={"notes": None, "prospect_id": None}
+    )
+
+    assert response.status_code == 200
+    assert (response.json()["notes"], response.json()["prospect_id"]) == (None, None)
+
+
+async def test_put_may_set_the_callers_prospect(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    prospect = await create_prospect(session, founder)
+    activity = await create_activity(session, founder)
+
+    response = await client.put(
+        f"{API}/activities/{activity.id}", json={"prospect_id": prospect.id}
+    )
+
+    assert response.json()["prospect_id"] == prospect.id
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        {"type": None},
+        {"status": None},
+        {"date": None},
+        {"amount": None},
+        {"amount": 0},
+        {"amount": 10_001},
+        {"type": "sms"},
+        {"notes": "x" * 10_001},
+        {"notes": "\x00"},
+        {"prospect_id": 2_147_483_648},
+        {"user_id": 2},
+    ],
+)
+async def test_invalid_updates_are_422_and_change_nothing(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User, update: dict[str, Any]
+) -> None:
+    activity = await create_activity(session, founder, amount=3, notes="kept")
+
+    response = await client.put(f"{API}/activities/{activity.id}", json=update)
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", *update]
+    fetched = (await client.get(f"{API}/activities/{activity.id}")).json()
+    assert (fetched["amount"], fetched["notes"]) == (3, "kept")
+
+
+async def test_put_refuses_a_done_activity_after_today(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    planned = await create_activity(
+        session, founder, date=date(2026, 11, 27), status=ActivityStatus.PENDING
+    )
+
+    response = await client.put(f"{API}/activities/{planned.id}", json={"status": "done"})
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "date"]
+
+
+async def test_put_refuses_another_users_prospect(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    theirs = await create_prospect(session, await create_user(session))
+    activity = await create_activity(session, founder)
+
+    response = await client.put(f"{API}/activities/{activity.id}", json={"prospect_id": theirs.id})
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "prospect_id"]
+
+
+async def test_put_of_a_planned_activity_leaves_scores_alone(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    planned = (
+        await client.post(f"{API}/activities", json=body(status="pending", date="2026-11-30"))
+    ).json()
+
+    response = await client.put(
+        f"{API}/activities/{planned['id']}", json={"type": "video", "date": "2026-12-01"}
+    )
+
+    assert response.status_code == 200
+    assert await score_of(client, "2026-11-30") == (0, 0, 0)
+    assert (await client.get(f"{API}/scores/streak")).json()["last_active_date"] is None
+
+
+# DELETE /activities/{id}
+
+
+async def test_delete_an_activity_and_its_points(client: httpx.AsyncClient, founder: User) -> None:
+    call = (await client.post(f"{API}/activities", json=body(type="call"))).json()
+    await client.post(f"{API}/activities", json=body(type="video"))
+
+    deleted = await client.delete(f"{API}/activities/{call['id']}")
+
+    assert deleted.status_code == 204
+    assert deleted.content == b""
+    assert (await client.get(f"{API}/activities/{call['id']}")).status_code == 404
+    assert (await client.delete(f"{API}/activities/{call['id']}")).status_code == 404
+    assert await score_of(client, TODAY) == (15, 1, 1)
+
+
+# Documentation and access
+
+
+async def test_activity_routes_document_their_errors(anonymous_client: httpx.AsyncClient) -> None:
+    paths = (await anonymous_client.get("/openapi.json")).json()["paths"]
+
+    documented = {
+        (method, path): set(operation["responses"])
+        for path, operations in paths.items()
+        if path.startswith(f"{API}/activities")
+        for method, operation in operations.items()
+    }
+
+    assert documented == {
+        ("post", f"{API}/activities"): {"201", "401", "403", "422"},
+        ("get", f"{API}/activities"): {"200", "401", "403", "422"},
+        ("get", f"{API}/activities/today"): {"200", "401", "403"},
+        ("get", f"{API}/activities/{{activity_id}}"): {"200", "401", "403", "404", "422"},
+        ("put", f"{API}/activities/{{activity_id}}"): {"200", "401", "403", "404", "422"},
+        ("delete", f"{API}/activities/{{activity_id}}"): {"204", "401", "403", "404", "422"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("POST", "/goals"),
+        ("GET", "/goals"),
+        ("GET", "/goals/current"),
+        ("GET", "/goals/1"),
+        ("PUT", "/goals/1"),
+        ("DELETE", "/goals/1"),
+        ("POST", "/activities"),
+        ("GET", "/activities"),
+        ("GET", "/activities/today"),
+        ("GET", "/activities/1"),
+        ("PUT", "/activities/1"),
+        ("DELETE", "/activities/1"),
+        ("GET", "/scores/today"),
+        ("GET", "/scores/week"),
+        ("GET", "/scores/streak"),
+        ("GET", "/progress/week"),
+    ],
+)
+async def test_tracker_routes_need_a_master_admin(
+    anonymous_client: httpx.AsyncClient,
+    bearer: Callable[..., dict[str, str]],
+    method: str,
+    path: str,
+) -> None:
+    anonymous = await anonymous_client.request(method, f"{API}{path}", json={})
+    not_admin = await anonymous_client.request(
+        method, f"{API}{path}", json={}, headers=bearer(sub="user_sales", role="member")
+    )
+
+    assert anonymous.status_code == 401
+    assert not_admin.status_code == 403
