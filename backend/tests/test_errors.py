@@ -16,7 +16,7 @@ async def test_405_on_an_undocumented_path_keeps_the_routes_allow(
 ) -> None:
     response = await anonymous_client.post("/docs")
     assert response.status_code == 405
-    assert response.headers["allow"] == "HEAD, GET"
+    assert set(response.headers["allow"].split(", ")) == {"GET", "HEAD"}
 
 
 async def test_a_body_that_is_not_utf8_is_a_clear_400(client: httpx.AsyncClient) -> None:
