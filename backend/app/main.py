@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from app.api.errors import register_error_handlers
+from app.api.middleware import BodySizeLimit
 from app.api.health import router as health_router
 from app.api.v1.router import api_router
 from app.core.clock import Clock
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             allow_headers=["*"],
             expose_headers=["X-Total-Count"],
         )
+    app.add_middleware(BodySizeLimit)
     register_error_handlers(app)
     app.include_router(health_router)
     app.include_router(api_router)
