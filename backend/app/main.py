@@ -8,8 +8,8 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from app.api.errors import register_error_handlers
-from app.api.middleware import BodySizeLimit
 from app.api.health import router as health_router
+from app.api.middleware import BodySizeLimit
 from app.api.v1.router import api_router
 from app.core.clock import Clock
 from app.core.config import Settings, get_settings
