@@ -198,7 +198,10 @@ def counting_statements(engine: AsyncEngine) -> Iterator[list[str]]:
     statements: list[str] = []
 
     def record(*args: Any) -> None:
-        statements.append(args[2])
+        statement: str = args[2]
+        # Savepoints belong to the test harness's transaction, not to the request.
+        if "SAVEPOINT" not in statement:
+            statements.append(statement)
 
     event.listen(engine.sync_engine, "before_cursor_execute", record)
     try:
@@ -233,4 +236,4 @@ async def test_the_number_of_statements_does_not_grow_with_history(
     assert response.json()["streak"]["current_streak"] == 119
     assert response.json()["unread_nudges"] == 119
     assert len(long_history) == len(short_history)
-    assert len(short_history) <= 8
+    assert len(short_history) == 7  # the caller's user row, then six reads
