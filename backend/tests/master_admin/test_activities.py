@@ -533,20 +533,21 @@ async def test_delete_an_activity_and_its_points(client: httpx.AsyncClient, foun
 async def test_activity_routes_document_their_errors(anonymous_client: httpx.AsyncClient) -> None:
     paths = (await anonymous_client.get("/openapi.json")).json()["paths"]
 
+    # The router documents what every route shares (401, 403, ...); these are the routes' own.
     documented = {
-        (method, path): set(operation["responses"])
+        (method, path): set(operation["responses"]) & {"200", "201", "204", "404", "409", "422"}
         for path, operations in paths.items()
         if path.startswith(f"{API}/activities")
         for method, operation in operations.items()
     }
 
     assert documented == {
-        ("post", f"{API}/activities"): {"201", "401", "403", "422"},
-        ("get", f"{API}/activities"): {"200", "401", "403", "422"},
-        ("get", f"{API}/activities/today"): {"200", "401", "403"},
-        ("get", f"{API}/activities/{{activity_id}}"): {"200", "401", "403", "404", "422"},
-        ("put", f"{API}/activities/{{activity_id}}"): {"200", "401", "403", "404", "422"},
-        ("delete", f"{API}/activities/{{activity_id}}"): {"204", "401", "403", "404", "422"},
+        ("post", f"{API}/activities"): {"201", "422"},
+        ("get", f"{API}/activities"): {"200", "422"},
+        ("get", f"{API}/activities/today"): {"200"},
+        ("get", f"{API}/activities/{{activity_id}}"): {"200", "404", "422"},
+        ("put", f"{API}/activities/{{activity_id}}"): {"200", "404", "422"},
+        ("delete", f"{API}/activities/{{activity_id}}"): {"204", "404", "422"},
     }
 
 

@@ -178,4 +178,6 @@ async def test_week_start_must_be_a_monday(
 async def test_progress_route_documents_its_errors(anonymous_client: httpx.AsyncClient) -> None:
     paths = (await anonymous_client.get("/openapi.json")).json()["paths"]
 
-    assert set(paths[f"{API}/progress/week"]["get"]["responses"]) == {"200", "401", "403", "422"}
+    # The router documents what every route shares (401, 403, ...); these are the route's own.
+    responses = set(paths[f"{API}/progress/week"]["get"]["responses"])
+    assert responses & {"200", "404", "409", "422"} == {"200", "422"}

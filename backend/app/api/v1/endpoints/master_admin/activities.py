@@ -1,3 +1,105 @@
-from fastapi import APIRouter
+"""Activities: log what was done (or planned), list, edit and delete it. Every write
+rescores the days it touches in the same transaction."""
 
-router = APIRouter(tags=["Activities"])
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Response, status
+
+from app.api.dependencies import MasterAdmin
+from app.api.v1.endpoints.master_admin.tracker_dependencies import Activities
+from app.models import ActivityStatus, ActivityType
+from app.schemas.master_admin.activities import (
+    AdminActivityCreate,
+    AdminActivityResponse,
+    AdminActivityUpdate,
+)
+
+router = APIRouter(prefix="/activities", tags=["Activities"])
+
+ActivityId = Annotated[int, Path(ge=1, le=2_147_483_647, description="An activity id")]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No such activity of the caller's"}
+}
+INVALID_BODY: dict[int | str, dict[str, Any]] = {
+    422: {
+        "description": "Invalid body: a field out of bounds or unknown, a done activity "
+        "dated after today, or a prospect that is not the caller's"
+    }
+}
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, responses=INVALID_BODY)
+async def create_activity(
+    data: AdminActivityCreate, user: MasterAdmin, activities: Activities
+) -> AdminActivityResponse:
+    """Log an activity; a done one adds to its day's score at once."""
+    return AdminActivityResponse.model_validate(await activities.create_activity(user, data))
+
+
+@router.get(
+    "",
+    responses={422: {"description": "Invalid filter or page, or `date_to` before `date_from`"}},
+)
+async def list_activities(
+    user: MasterAdmin,
+    activities: Activities,
+    response: Response,
+    date_from: Annotated[date | None, Query(description="On or after this day")] = None,
+    date_to: Annotated[date | None, Query(description="On or before this day")] = None,
+    activity_type: Annotated[ActivityType | None, Query(alias="type")] = None,
+    activity_status: Annotated[ActivityStatus | None, Query(alias="status")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0, le=2_147_483_647)] = 0,
+) -> list[AdminActivityResponse]:
+    """The caller's activities, newest first (date, then id); the `X-Total-Count` header
+    holds how many match the filters in all."""
+    page, total = await activities.list_activities(
+        user,
+        date_from=date_from,
+        date_to=date_to,
+        activity_type=activity_type,
+        status=activity_status,
+        limit=limit,
+        offset=offset,
+    )
+    response.headers["X-Total-Count"] = str(total)
+    return [AdminActivityResponse.model_validate(activity) for activity in page]
+
+
+# Declared before /{activity_id}, which would otherwise claim the path "today".
+@router.get("/today")
+async def list_today_activities(
+    user: MasterAdmin, activities: Activities
+) -> list[AdminActivityResponse]:
+    """Every activity dated today in the caller's time zone, whatever its status."""
+    return [
+        AdminActivityResponse.model_validate(activity)
+        for activity in await activities.list_today_activities(user)
+    ]
+
+
+@router.get("/{activity_id}", responses=NOT_FOUND)
+async def get_activity(
+    activity_id: ActivityId, user: MasterAdmin, activities: Activities
+) -> AdminActivityResponse:
+    return AdminActivityResponse.model_validate(await activities.get_activity(user, activity_id))
+
+
+@router.put("/{activity_id}", responses={**NOT_FOUND, **INVALID_BODY})
+async def update_activity(
+    activity_id: ActivityId, data: AdminActivityUpdate, user: MasterAdmin, activities: Activities
+) -> AdminActivityResponse:
+    """Change the fields sent; `null` clears `notes` or `prospect_id`. The day the activity
+    leaves and the day it lands on are both rescored."""
+    activity = await activities.update_activity(user, activity_id, data)
+    return AdminActivityResponse.model_validate(activity)
+
+
+@router.delete("/{activity_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
+async def delete_activity(
+    activity_id: ActivityId, user: MasterAdmin, activities: Activities
+) -> Response:
+    """Delete an activity and take its points off its day."""
+    await activities.delete_activity(user, activity_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
