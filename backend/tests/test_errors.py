@@ -90,3 +90,15 @@ async def test_other_scopes_and_disconnects_pass_through() -> None:
     await limit({"type": "lifespan"}, disconnect, never_send)
     await limit({"type": "http", "headers": []}, disconnect, never_send)
     assert seen == ["lifespan"]
+
+
+async def test_nan_and_infinity_get_a_422_that_names_them(client: httpx.AsyncClient) -> None:
+    response = await client.patch(
+        f"{API}/me",
+        content=b'{"timezone": {"a": [NaN, Infinity, -Infinity, 1.5]}}',
+        headers={"Content-Type": "application/json"},
+    )
+    assert response.status_code == 422
+    [error] = response.json()["detail"]
+    assert error["loc"] == ["body", "timezone"]
+    assert error["input"] == {"a": ["nan", "inf", "-inf", 1.5]}

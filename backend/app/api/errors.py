@@ -1,9 +1,13 @@
 """Maps domain errors to HTTP responses, the one place that knows both."""
 
+import math
 import re
+from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.routing import compile_path
@@ -45,6 +49,26 @@ async def http_error_handler(request: Request, error: Exception) -> Response:
     return await http_exception_handler(request, error)
 
 
+def _json_safe(value: Any) -> Any:
+    """NaN and infinities are not JSON: echo them back as text."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _json_safe(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_json_safe(item) for item in value]
+    return value
+
+
+async def validation_error_handler(request: Request, error: Exception) -> JSONResponse:
+    """FastAPI's usual 422 body, even when the offending input was NaN (which Python's
+    JSON parser accepts and the default handler then fails to echo back, a 500)."""
+    assert isinstance(error, RequestValidationError)
+    detail = _json_safe(jsonable_encoder(error.errors()))
+    return JSONResponse({"detail": detail}, status_code=422)
+
+
 def register_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, domain_error_handler)
     app.add_exception_handler(HTTPException, http_error_handler)
+    app.add_exception_handler(RequestValidationError, validation_error_handler)
