@@ -414,6 +414,18 @@ async def test_put_moving_an_activity_rescores_both_days(
     assert await score_of(client, "2026-11-24") == (40, 2, 1)
 
 
+async def test_put_with_an_empty_body_changes_nothing(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    activity = await create_activity(session, founder, amount=3, notes="kept")
+
+    response = await client.put(f"{API}/activities/{activity.id}", json={})
+
+    assert response.status_code == 200
+    assert (response.json()["amount"], response.json()["notes"]) == (3, "kept")
+    assert datetime.fromisoformat(response.json()["updated_at"]) == activity.updated_at
+
+
 async def test_put_null_clears_notes_and_prospect(
     client: httpx.AsyncClient, session: AsyncSession, founder: User
 ) -> None:

@@ -117,10 +117,18 @@ class ActivityService:
             )
         if "prospect_id" in changes:
             await self._check_prospect(user, changes["prospect_id"])
-        for name, value in changes.items():
-            setattr(activity, name, value)
-        await self.session.flush()
-        await self.session.refresh(activity, ["updated_at"])
+        if not changes:
+            return activity
+        # RETURNING brings back the new updated_at in the same statement as the change.
+        activity = (
+            await self.session.scalars(
+                update(AdminActivity)
+                .where(AdminActivity.id == activity.id)
+                .values(**changes)
+                .returning(AdminActivity),
+                execution_options={"populate_existing": True},
+            )
+        ).one()
         if SCORED_FIELDS & changes.keys():
             after = (activity.status, activity.date)
             await self._rescore(

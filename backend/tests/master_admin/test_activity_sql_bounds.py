@@ -1,0 +1,114 @@
+"""Scores, streaks and progress cost a fixed number of SQL statements, however long the
+history: the same requests for a 1-day and a 400-day history issue the same statements."""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from typing import Any
+
+import httpx
+from sqlalchemy import event, insert
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from app.models import ActivityStatus, ActivityType, AdminActivity, User
+from app.services.master_admin.activity_service import ActivityService
+from tests.clock import FixedClock
+from tests.factories import create_goal, create_user
+
+API = "/api/v1/master-admin"
+TODAY = date(2026, 11, 25)
+
+
+@contextmanager
+def counting_statements(engine: AsyncEngine) -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def record(*args: Any) -> None:
+        statement: str = args[2]
+        # The test's own transaction wraps each request in a savepoint: not the app's work.
+        if "SAVEPOINT" not in statement:
+            statements.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)
+
+
+async def with_history(
+    session: AsyncSession, clock: FixedClock, clerk_user_id: str, days: int
+) -> User:
+    """A user who scored on each of the `days` days before today (one email a day)."""
+    user = await create_user(session, clerk_user_id=clerk_user_id)
+    history = [TODAY - timedelta(days=n) for n in range(days, 0, -1)]
+    await session.execute(
+        insert(AdminActivity),
+        [
+            {
+                "user_id": user.id,
+                "type": ActivityType.EMAIL,
+                "status": ActivityStatus.DONE,
+                "date": day,
+                "amount": 1,
+            }
+            for day in history
+        ],
+    )
+    service = ActivityService(session, clock)
+    await service.calculate_daily_score(user, *history)
+    await service.update_streak(user, since=history[0])
+    await create_goal(session, user, week_start=date(2026, 11, 23), target_emails=10)
+    return user
+
+
+async def test_statements_do_not_grow_with_the_history(
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    clock: FixedClock,
+    engine: AsyncEngine,
+    bearer: Callable[..., dict[str, str]],
+) -> None:
+    await with_history(session, clock, "user_short_history", 1)
+    await with_history(session, clock, "user_long_history", 400)
+
+    async def statements_of_each_request(clerk_user_id: str) -> dict[str, int]:
+        headers = bearer(sub=clerk_user_id)
+        await client.get(f"{API}/scores/today", headers=headers)  # the user row is synced
+        counts: dict[str, int] = {}
+
+        async def count(name: str, method: str, path: str, **kwargs: Any) -> httpx.Response:
+            with counting_statements(engine) as statements:
+                response = await client.request(method, f"{API}{path}", headers=headers, **kwargs)
+            assert response.status_code < 300, response.text
+            counts[name] = len(statements)
+            return response
+
+        activity = {"type": "call", "status": "done", "date": str(TODAY), "amount": 1}
+        created = (await count("POST /activities", "POST", "/activities", json=activity)).json()
+        await count(
+            "PUT /activities/{id} (backfill)",
+            "PUT",
+            f"/activities/{created['id']}",
+            json={"date": str(TODAY - timedelta(days=3))},
+        )
+        await count("DELETE /activities/{id}", "DELETE", f"/activities/{created['id']}")
+        await count("GET /scores/today", "GET", "/scores/today")
+        await count("GET /scores/week", "GET", "/scores/week")
+        streak = await count("GET /scores/streak", "GET", "/scores/streak")
+        await count("GET /progress/week", "GET", "/progress/week")
+        await count("GET /activities", "GET", "/activities")
+        assert streak.json()["last_active_date"] == str(TODAY - timedelta(days=1))
+        return counts
+
+    short = await statements_of_each_request("user_short_history")
+    long = await statements_of_each_request("user_long_history")
+
+    assert short == long
+    # e.g. a POST: the caller's row, the lock, the insert, the day's score, the streaks
+    assert max(short.values()) <= 6
+    streaks = [
+        (await client.get(f"{API}/scores/streak", headers=bearer(sub=sub))).json()
+        for sub in ("user_short_history", "user_long_history")
+    ]
+    assert [streak["current_streak"] for streak in streaks] == [1, 400]
