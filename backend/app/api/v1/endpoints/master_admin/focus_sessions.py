@@ -91,7 +91,7 @@ async def get_active_focus_session(
     return active_session_response(await service.active_session(user))
 
 
-@router.get("/{session_id}", responses=NOT_FOUND)
+@router.get("/{session_id:int}", responses=NOT_FOUND)
 async def get_focus_session(
     session_id: FocusSessionId, user: MasterAdmin, service: FocusSessions
 ) -> AdminFocusSessionResponse:
@@ -105,7 +105,7 @@ ENDING_ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.put("/{session_id}/complete", responses=ENDING_ERRORS)
+@router.put("/{session_id:int}/complete", responses=ENDING_ERRORS)
 async def complete_focus_session(
     session_id: FocusSessionId,
     user: MasterAdmin,
@@ -117,7 +117,7 @@ async def complete_focus_session(
     return AdminFocusSessionResponse.model_validate(focus)
 
 
-@router.put("/{session_id}/interrupt", responses=ENDING_ERRORS)
+@router.put("/{session_id:int}/interrupt", responses=ENDING_ERRORS)
 async def interrupt_focus_session(
     session_id: FocusSessionId,
     user: MasterAdmin,

@@ -52,7 +52,7 @@ async def list_default_meetings(service: Meetings) -> list[AdminMeetingDraft]:
     return [AdminMeetingDraft.model_validate(draft) for draft in service.default_templates()]
 
 
-@router.get("/{meeting_id}", responses=NOT_FOUND)
+@router.get("/{meeting_id:int}", responses=NOT_FOUND)
 async def get_meeting(
     meeting_id: MeetingId, user: MasterAdmin, service: Meetings
 ) -> AdminMeetingResponse:
@@ -60,7 +60,7 @@ async def get_meeting(
     return AdminMeetingResponse.model_validate(await service.get_meeting(user, meeting_id))
 
 
-@router.put("/{meeting_id}", responses=NOT_FOUND)
+@router.put("/{meeting_id:int}", responses=NOT_FOUND)
 async def update_meeting(
     meeting_id: MeetingId, update: AdminMeetingUpdate, user: MasterAdmin, service: Meetings
 ) -> AdminMeetingResponse:
@@ -70,7 +70,7 @@ async def update_meeting(
     return AdminMeetingResponse.model_validate(meeting)
 
 
-@router.delete("/{meeting_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
+@router.delete("/{meeting_id:int}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
 async def delete_meeting(meeting_id: MeetingId, user: MasterAdmin, service: Meetings) -> None:
     """Delete one of the caller's meeting templates."""
     await service.delete_meeting(user, meeting_id)

@@ -61,7 +61,7 @@ async def list_nudges(
     return responses(await service.list_nudges(user, include_read=include_read))
 
 
-@router.put("/{nudge_id}/read", responses=NOT_FOUND)
+@router.put("/{nudge_id:int}/read", responses=NOT_FOUND)
 async def mark_nudge_read(
     nudge_id: NudgeId, user: MasterAdmin, service: Nudges
 ) -> AdminNudgeResponse:
@@ -69,7 +69,7 @@ async def mark_nudge_read(
     return AdminNudgeResponse.model_validate(await service.mark_read(user, nudge_id))
 
 
-@router.delete("/{nudge_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
+@router.delete("/{nudge_id:int}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
 async def delete_nudge(nudge_id: NudgeId, user: MasterAdmin, service: Nudges) -> None:
     """Delete a nudge: it is gone from every list, and its rule does not fire again for
     the same day (or week, for a celebration)."""
