@@ -340,3 +340,17 @@ async def test_a_default_can_be_saved_as_it_is(client: httpx.AsyncClient) -> Non
     assert [response.status_code for response in saved] == [201] * 4
     for response, template in zip(saved, defaults, strict=True):
         assert {name: response.json()[name] for name in template} == template
+
+
+async def test_openapi_documents_the_bounds_of_an_update(
+    anonymous_client: httpx.AsyncClient,
+) -> None:
+    schemas = (await anonymous_client.get("/openapi.json")).json()["components"]["schemas"]
+    update = schemas["AdminMeetingUpdate"]["properties"]
+
+    assert (update["title"]["minLength"], update["title"]["maxLength"]) == (1, 255)
+    assert (update["duration_minutes"]["minimum"], update["duration_minutes"]["maximum"]) == (
+        5,
+        480,
+    )
+    assert update["agenda"]["anyOf"] == [{"type": "string", "maxLength": 10_000}, {"type": "null"}]
