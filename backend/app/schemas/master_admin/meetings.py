@@ -9,7 +9,9 @@ from app.models.enums import MeetingType
 from app.schemas.common import InputSchema, LongText, ResponseSchema, Text
 from app.schemas.master_admin.fields import NotNull
 
-MeetingTitle = Annotated[Text, Field(min_length=1, max_length=255)]
+# The bounds sit on the string itself, before Text's NUL check: nested under that
+# validator, `NotNull` would leave maxLength out of the OpenAPI schema.
+MeetingTitle = Annotated[str, Field(min_length=1, max_length=255), *Text.__metadata__]
 MeetingMinutes = Annotated[int, Field(ge=5, le=480)]
 
 
