@@ -9,9 +9,12 @@ from pydantic_core import CoreSchema
 
 T = TypeVar("T")
 
-Int32Id = Annotated[int, Field(ge=1, le=2_147_483_647)]
-Amount = Annotated[int, Field(ge=1, le=10_000, description="How many were done, 1..10,000")]
-GoalTarget = Annotated[int, Field(ge=0, le=100_000)]
+# Strict: a JSON number, not `true` or "2", which lax validation would turn into an int.
+Int32Id = Annotated[int, Field(strict=True, ge=1, le=2_147_483_647)]
+Amount = Annotated[
+    int, Field(strict=True, ge=1, le=10_000, description="How many were done, 1..10,000")
+]
+GoalTarget = Annotated[int, Field(strict=True, ge=0, le=100_000)]
 
 
 # The last Monday whose whole week is a representable date (date.max is a Friday).
