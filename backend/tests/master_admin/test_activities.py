@@ -331,6 +331,15 @@ async def test_today_is_empty_without_activities(client: httpx.AsyncClient, foun
     assert response.json() == []
 
 
+@pytest.mark.parametrize("method", ["PUT", "DELETE"])
+async def test_today_is_not_an_activity_id(
+    client: httpx.AsyncClient, founder: User, method: str
+) -> None:
+    response = await client.request(method, f"{API}/activities/today", json={})
+
+    assert response.status_code == 405
+
+
 # GET /activities/{id}
 
 
@@ -364,10 +373,18 @@ async def test_another_users_activity_is_404_for_every_method(
 
 @pytest.mark.parametrize(
     ("activity_id", "status"),
-    [(2_147_483_647, 404), (2_147_483_648, 422), (10**30, 422), (0, 422), (-1, 422)],
+    [
+        (2_147_483_647, 404),
+        (2_147_483_648, 422),
+        (10**30, 422),
+        (0, 422),
+        (-1, 404),
+        ("abc", 404),
+        ("1e3", 404),
+    ],
 )
 async def test_activity_ids_are_positive_32_bit_integers(
-    client: httpx.AsyncClient, founder: User, activity_id: int, status: int
+    client: httpx.AsyncClient, founder: User, activity_id: object, status: int
 ) -> None:
     url = f"{API}/activities/{activity_id}"
 

@@ -176,6 +176,15 @@ async def test_current_week_is_the_callers_local_week(
     assert response.json()["id"] == last_week.id
 
 
+@pytest.mark.parametrize("method", ["PUT", "DELETE"])
+async def test_current_is_not_a_goal_id(
+    client: httpx.AsyncClient, founder: User, method: str
+) -> None:
+    response = await client.request(method, f"{API}/goals/current", json={})
+
+    assert response.status_code == 405
+
+
 async def test_get_goal_by_id(
     client: httpx.AsyncClient, session: AsyncSession, founder: User
 ) -> None:
@@ -205,7 +214,8 @@ async def test_another_users_goal_is_404_for_every_method(
 
 
 @pytest.mark.parametrize(
-    ("goal_id", "status"), [(2_147_483_647, 404), (2_147_483_648, 422), (0, 422), ("x", 422)]
+    ("goal_id", "status"),
+    [(2_147_483_647, 404), (2_147_483_648, 422), (0, 422), ("x", 404), (-1, 404), ("1.5", 404)],
 )
 async def test_goal_ids_are_positive_32_bit_integers(
     client: httpx.AsyncClient, founder: User, goal_id: object, status: int
