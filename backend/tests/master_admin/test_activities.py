@@ -84,6 +84,11 @@ async def test_logging_scores_the_day_at_once(client: httpx.AsyncClient, founder
         ({"status": "maybe"}, ["body", "status"]),
         ({"date": "2026-02-30"}, ["body", "date"]),
         ({"date": None}, ["body", "date"]),
+        ({"date": 0}, ["body", "date"]),
+        ({"date": "0"}, ["body", "date"]),
+        ({"date": "2026-11-25T00:00:00"}, ["body", "date"]),
+        ({"date": "0001-01-01"}, ["body", "date"]),
+        ({"date": "9999-12-31", "status": "pending"}, ["body", "date"]),
         ({"amount": 0}, ["body", "amount"]),
         ({"amount": 10_001}, ["body", "amount"]),
         ({"amount": None}, ["body", "amount"]),
@@ -139,6 +144,18 @@ async def test_a_done_activity_cannot_be_dated_after_today(
 
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "date"]
+
+
+async def test_the_first_and_last_storable_days_are_accepted(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    first = await client.post(f"{API}/activities", json=body(date="0001-01-02"))
+    last = await client.post(f"{API}/activities", json=body(status="pending", date="9999-12-30"))
+    listed = await client.get(f"{API}/activities", params={"date_from": "0001-01-02"})
+
+    assert (first.status_code, last.status_code) == (201, 201)
+    assert [activity["date"] for activity in listed.json()] == ["9999-12-30", "0001-01-02"]
+    assert (await client.get(f"{API}/scores/streak")).json()["last_active_date"] == "0001-01-02"
 
 
 async def test_a_pending_activity_may_be_planned_ahead(
@@ -288,6 +305,9 @@ async def test_list_filters(
         ({"status": "finished"}, ["query", "status"]),
         ({"date_from": "yesterday"}, ["query", "date_from"]),
         ({"date_to": "2026-13-01"}, ["query", "date_to"]),
+        ({"date_to": "0"}, ["query", "date_to"]),
+        ({"date_from": "1700000000"}, ["query", "date_from"]),
+        ({"date_from": "0001-01-01"}, ["query", "date_from"]),
         ({"date_from": "2026-11-02", "date_to": "2026-11-01"}, ["query", "date_to"]),
         ({"limit": "0"}, ["query", "limit"]),
         ({"limit": "501"}, ["query", "limit"]),
@@ -486,6 +506,8 @@ async def test_put_may_set_the_callers_prospect(
         {"amount": False},
         {"amount": "4"},
         {"type": "sms"},
+        {"date": "0001-01-01"},
+        {"date": 20261125},
         {"notes": "x" * 10_001},
         {"notes": "\x00"},
         {"prospect_id": 2_147_483_648},

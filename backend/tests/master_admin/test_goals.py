@@ -89,6 +89,8 @@ async def test_another_users_goal_for_the_same_week_is_no_conflict(
         {"target_calls": True},
         {"week_start": None},
         {"week_start": "not a date"},
+        {"week_start": "0001-01-01"},
+        {"week_start": "1700000000"},
         {"owner": "someone"},
     ],
 )

@@ -165,7 +165,9 @@ async def test_this_week_is_the_callers_local_week(
     assert response.json()["types"][0] == progress("discovery", 7, 4, 3, 57, 7)
 
 
-@pytest.mark.parametrize("week_start", ["2026-11-24", "2026-11-22", "soon", "9999-12-27"])
+@pytest.mark.parametrize(
+    "week_start", ["2026-11-24", "2026-11-22", "soon", "9999-12-27", "0001-01-01", "0"]
+)
 async def test_week_start_must_be_a_monday(
     client: httpx.AsyncClient, founder: User, week_start: str
 ) -> None:
