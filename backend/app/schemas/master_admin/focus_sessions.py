@@ -11,7 +11,8 @@ from app.schemas.common import InputSchema, LongText, ResponseSchema
 class AdminFocusSessionCreate(InputSchema):
     """The start time is always the server's: a client cannot backdate a session."""
 
-    duration_minutes: int = Field(default=50, ge=5, le=180)
+    # Strict: a JSON number, not "50" or 50.0, which lax validation would turn into an int.
+    duration_minutes: int = Field(default=50, strict=True, ge=5, le=180)
     notes: LongText | None = None
 
 

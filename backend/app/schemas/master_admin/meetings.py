@@ -12,7 +12,8 @@ from app.schemas.master_admin.fields import NotNull
 # The bounds sit on the string itself, before Text's NUL check: nested under that
 # validator, `NotNull` would leave maxLength out of the OpenAPI schema.
 MeetingTitle = Annotated[str, Field(min_length=1, max_length=255), *Text.__metadata__]
-MeetingMinutes = Annotated[int, Field(ge=5, le=480)]
+# Strict: a JSON number, not "60" or 60.0, which lax validation would turn into an int.
+MeetingMinutes = Annotated[int, Field(strict=True, ge=5, le=480)]
 
 
 class AdminMeetingCreate(InputSchema):
