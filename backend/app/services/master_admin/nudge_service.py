@@ -30,6 +30,7 @@ from app.services.master_admin.activity_service import ActivityService
 from app.services.master_admin.nudge_phrasing import NudgePhraser
 from app.services.master_admin.nudge_rules import NudgeDraft, Situation, nudge_drafts
 
+# Sorts by meaning (urgent, high, normal, low), which the stored strings do not.
 PRIORITY_RANK = case(
     {priority: priority.rank for priority in NudgePriority}, value=AdminNudge.priority
 )
