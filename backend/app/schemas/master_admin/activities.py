@@ -4,7 +4,7 @@ import datetime as dt
 
 from app.models.enums import ActivityStatus, ActivityType
 from app.schemas.common import InputSchema, LongText, ResponseSchema
-from app.schemas.master_admin.fields import Amount, Int32Id, NotNull
+from app.schemas.master_admin.fields import Amount, Day, Int32Id, NotNull
 
 
 class AdminActivityCreate(InputSchema):
@@ -12,7 +12,7 @@ class AdminActivityCreate(InputSchema):
 
     type: ActivityType
     status: ActivityStatus
-    date: dt.date
+    date: Day
     amount: Amount = 1
     notes: LongText | None = None
     prospect_id: Int32Id | None = None
@@ -23,7 +23,7 @@ class AdminActivityUpdate(InputSchema):
 
     type: NotNull[ActivityType] = None
     status: NotNull[ActivityStatus] = None
-    date: NotNull[dt.date] = None
+    date: NotNull[Day] = None
     amount: NotNull[Amount] = None
     notes: LongText | None = None
     prospect_id: Int32Id | None = None

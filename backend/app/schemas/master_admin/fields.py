@@ -1,5 +1,6 @@
 """Field types shared by the activity-tracker schemas (goals, activities, scores)."""
 
+import re
 from datetime import date, timedelta
 from typing import Annotated, Any, TypeVar
 
@@ -17,8 +18,24 @@ Amount = Annotated[
 GoalTarget = Annotated[int, Field(strict=True, ge=0, le=100_000)]
 
 
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # The last Monday whose whole week is a representable date (date.max is a Friday).
 LAST_MONDAY = date.max - timedelta(days=date.max.weekday() + 7)
+
+
+def _written_as_iso_date(value: Any) -> Any:
+    # Lax validation would also read numbers ("0", 1700000000) as Unix times.
+    if isinstance(value, date) or (isinstance(value, str) and ISO_DATE.fullmatch(value)):
+        return value
+    raise ValueError("must be a date written YYYY-MM-DD")
+
+
+def _storable(value: date) -> date:
+    # asyncpg stores date.min and date.max as -infinity and infinity, where date
+    # arithmetic (streaks) fails: only the days between are real days.
+    if value in (date.min, date.max):
+        raise ValueError(f"must be after {date.min} and before {date.max}")
+    return value
 
 
 def _must_be_a_monday(value: date) -> date:
@@ -29,7 +46,8 @@ def _must_be_a_monday(value: date) -> date:
     return value
 
 
-Monday = Annotated[date, AfterValidator(_must_be_a_monday)]
+Day = Annotated[date, BeforeValidator(_written_as_iso_date), AfterValidator(_storable)]
+Monday = Annotated[Day, AfterValidator(_must_be_a_monday)]
 
 
 def _reject_null(value: Any) -> Any:

@@ -1,7 +1,6 @@
 """Activities: log what was done (or planned), list, edit and delete it. Every write
 rescores the days it touches in the same transaction."""
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response, status
@@ -14,6 +13,7 @@ from app.schemas.master_admin.activities import (
     AdminActivityResponse,
     AdminActivityUpdate,
 )
+from app.schemas.master_admin.fields import Day
 
 router = APIRouter(prefix="/activities", tags=["Activities"])
 
@@ -45,8 +45,8 @@ async def list_activities(
     user: MasterAdmin,
     activities: Activities,
     response: Response,
-    date_from: Annotated[date | None, Query(description="On or after this day")] = None,
-    date_to: Annotated[date | None, Query(description="On or before this day")] = None,
+    date_from: Annotated[Day | None, Query(description="On or after this day")] = None,
+    date_to: Annotated[Day | None, Query(description="On or before this day")] = None,
     activity_type: Annotated[ActivityType | None, Query(alias="type")] = None,
     activity_status: Annotated[ActivityStatus | None, Query(alias="status")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
@@ -67,7 +67,8 @@ async def list_activities(
     return [AdminActivityResponse.model_validate(activity) for activity in page]
 
 
-# Declared before /{activity_id}, which would otherwise claim the path "today".
+# Before the id routes: in the story's order, /{id} claimed "today" (with `:int` ids it
+# no longer could, and PUT or DELETE on /today now get a 405).
 @router.get("/today")
 async def list_today_activities(
     user: MasterAdmin, activities: Activities
@@ -79,14 +80,14 @@ async def list_today_activities(
     ]
 
 
-@router.get("/{activity_id}", responses=NOT_FOUND)
+@router.get("/{activity_id:int}", responses=NOT_FOUND)
 async def get_activity(
     activity_id: ActivityId, user: MasterAdmin, activities: Activities
 ) -> AdminActivityResponse:
     return AdminActivityResponse.model_validate(await activities.get_activity(user, activity_id))
 
 
-@router.put("/{activity_id}", responses={**NOT_FOUND, **INVALID_BODY})
+@router.put("/{activity_id:int}", responses={**NOT_FOUND, **INVALID_BODY})
 async def update_activity(
     activity_id: ActivityId, data: AdminActivityUpdate, user: MasterAdmin, activities: Activities
 ) -> AdminActivityResponse:
@@ -96,7 +97,7 @@ async def update_activity(
     return AdminActivityResponse.model_validate(activity)
 
 
-@router.delete("/{activity_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
+@router.delete("/{activity_id:int}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
 async def delete_activity(
     activity_id: ActivityId, user: MasterAdmin, activities: Activities
 ) -> Response:
