@@ -110,6 +110,8 @@ class ActivityService:
         changes = data.model_dump(exclude_unset=True)
         await self._lock_scores(user)
         activity = await self.get_activity(user, activity_id)
+        if not changes:
+            return activity
         before = (activity.status, activity.date)
         if "status" in changes or "date" in changes:
             self._check_done_not_in_future(
@@ -117,8 +119,6 @@ class ActivityService:
             )
         if "prospect_id" in changes:
             await self._check_prospect(user, changes["prospect_id"])
-        if not changes:
-            return activity
         # RETURNING brings back the new updated_at in the same statement as the change.
         activity = (
             await self.session.scalars(
