@@ -39,12 +39,12 @@ async def get_current_goal(user: MasterAdmin, goals: Goals) -> AdminGoalResponse
     return AdminGoalResponse.model_validate(await goals.get_current_goal(user))
 
 
-@router.get("/{goal_id}", responses=NOT_FOUND)
+@router.get("/{goal_id:int}", responses=NOT_FOUND)
 async def get_goal(goal_id: GoalId, user: MasterAdmin, goals: Goals) -> AdminGoalResponse:
     return AdminGoalResponse.model_validate(await goals.get_goal(user, goal_id))
 
 
-@router.put("/{goal_id}", responses=NOT_FOUND)
+@router.put("/{goal_id:int}", responses=NOT_FOUND)
 async def update_goal(
     goal_id: GoalId, data: AdminGoalUpdate, user: MasterAdmin, goals: Goals
 ) -> AdminGoalResponse:
@@ -52,7 +52,7 @@ async def update_goal(
     return AdminGoalResponse.model_validate(await goals.update_goal(user, goal_id, data))
 
 
-@router.delete("/{goal_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
+@router.delete("/{goal_id:int}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
 async def delete_goal(goal_id: GoalId, user: MasterAdmin, goals: Goals) -> Response:
     await goals.delete_goal(user, goal_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
