@@ -175,6 +175,20 @@ def test_serve_migrates_then_runs_uvicorn_on_the_settings(
     assert exit_info.value.code == 143
 
 
+def test_serve_with_clerk_configured_says_nothing_of_dev_tokens(
+    environment: pytest.MonkeyPatch,
+    restore_sigterm: None,
+    empty_database: str,
+    signer: TokenSigner,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    environment.setenv("DATABASE_URL", empty_database)
+    environment.setenv("CLERK_JWT_KEY", signer.public_pem)
+    environment.setattr(uvicorn, "run", lambda app, **kwargs: None)
+    assert cli.main(["serve"]) == 0
+    assert "make token" not in capsys.readouterr().out
+
+
 def test_without_a_database_url_the_embedded_postgresql_is_used(
     environment: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

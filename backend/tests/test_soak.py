@@ -113,7 +113,7 @@ async def test_a_mixed_concurrent_load_leaves_every_score_right(
         )
 
         statuses = sum(results, Counter[int]())
-        assert statuses[201] > 50, statuses  # the soak really wrote
+        assert statuses[201] >= CLIENTS, statuses  # every client created at least once
         assert not {code for code in statuses if code >= 500}, statuses
         # Only the conflicts the contract names: a second open focus session (409) and
         # updates or deletes of an activity another client just deleted (404).

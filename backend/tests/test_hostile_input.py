@@ -1,0 +1,273 @@
+"""Hostile input: whatever a client sends gets a clear 4xx and changes nothing."""
+
+import json
+from datetime import date
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tests import factories
+from tests.conftest import API
+
+TABLES = (
+    "users",
+    "admin_prospects",
+    "admin_goals",
+    "admin_activities",
+    "admin_scores",
+    "admin_focus_sessions",
+    "admin_nudges",
+    "admin_meetings",
+)
+SQL_LIKE = "' OR 1=1; DROP TABLE admin_activities; --"
+BEYOND_64_BITS = 2**64 + 1
+BEYOND_32_BITS = 2**31
+
+
+async def snapshot(session: AsyncSession) -> dict[str, str]:
+    """A digest of every table's rows (users without their timestamps, which a request
+    refreshes when it reads the caller's profile)."""
+    digests = {}
+    for table in TABLES:
+        row = "(t.id, t.clerk_user_id, t.timezone, t.role)" if table == "users" else "t"
+        digests[table] = str(
+            await session.scalar(
+                text(
+                    f"SELECT md5(coalesce(string_agg({row}::text, '|' ORDER BY t.id), '')) FROM {table} t"
+                )
+            )
+        )
+    return digests
+
+
+@pytest.fixture
+async def seeded(client: httpx.AsyncClient, session: AsyncSession) -> dict[str, str]:
+    """Some of the caller's data, so that "nothing changed" means something."""
+    await client.post(f"{API}/goals", json={"week_start": "2026-11-23", "target_calls": 5})
+    await client.post(
+        f"{API}/activities", json={"type": "call", "status": "done", "date": "2026-11-25"}
+    )
+    await client.post(f"{API}/meetings", json={"title": "Intro", "type": "discovery"})
+    return await snapshot(session)
+
+
+def deeply_nested(depth: int) -> bytes:
+    return b'{"type": ' + b"[" * depth + b"]" * depth + b"}"
+
+
+BAD_BODIES: list[tuple[str, str, Any]] = [
+    (
+        "POST",
+        "/activities",
+        {"type": "call", "status": "done", "date": "2026-11-25", "amount": BEYOND_64_BITS},
+    ),
+    (
+        "POST",
+        "/activities",
+        {"type": "call", "status": "done", "date": "2026-11-25", "amount": 10_001},
+    ),
+    ("POST", "/activities", {"type": "call", "status": "done", "date": "2026-11-25", "amount": 0}),
+    (
+        "POST",
+        "/activities",
+        {"type": "call", "status": "done", "date": "2026-11-25", "amount": 1.5},
+    ),
+    (
+        "POST",
+        "/activities",
+        {"type": "call", "status": "done", "date": "2026-11-25", "amount": True},
+    ),
+    (
+        "POST",
+        "/activities",
+        {"type": "call", "status": "done", "date": "2026-11-25", "amount": "2"},
+    ),
+    (
+        "POST",
+        "/activities",
+        {"type": "call", "status": "done", "date": "2026-11-25", "notes": "x" * 10_001},
+    ),
+    (
+        "POST",
+        "/activities",
+        {"type": "call", "status": "done", "date": "2026-11-25", "notes": "a\x00b"},
+    ),
+    ("POST", "/activities", {"type": SQL_LIKE, "status": "done", "date": "2026-11-25"}),
+    ("POST", "/activities", {"type": "call", "status": "done", "date": "99999-01-01"}),
+    ("POST", "/activities", {"type": "call", "status": "done", "date": "2026-02-30"}),
+    ("POST", "/activities", {"type": "call", "status": "done", "date": "9999-12-31"}),
+    ("POST", "/activities", {"type": "call", "status": "pending", "date": "0000-01-01"}),
+    ("POST", "/activities", {"type": "call", "status": "done", "date": "2026-11-25", "user_id": 2}),
+    (
+        "POST",
+        "/activities",
+        {"type": "call", "status": "done", "date": "2026-11-25", "prospect_id": BEYOND_32_BITS},
+    ),
+    ("POST", "/activities", []),
+    ("POST", "/activities", "call"),
+    ("POST", "/activities", None),
+    ("POST", "/goals", {"week_start": "2026-11-30", "target_calls": BEYOND_64_BITS}),
+    ("POST", "/goals", {"week_start": "2026-11-30", "target_calls": 100_001}),
+    ("POST", "/goals", {"week_start": "2026-11-24"}),
+    ("POST", "/goals", {"week_start": "9999-12-27"}),
+    ("POST", "/goals", {"week_start": "2026-11-23"}),  # a second goal for the week: 409
+    ("POST", "/focus-sessions", {"duration_minutes": BEYOND_64_BITS}),
+    ("POST", "/focus-sessions", {"duration_minutes": 4}),
+    ("POST", "/focus-sessions", {"duration_minutes": 181}),
+    ("POST", "/meetings", {"title": "x" * 256, "type": "demo"}),
+    ("POST", "/meetings", {"title": "", "type": "demo"}),
+    ("POST", "/meetings", {"title": "Demo", "type": SQL_LIKE}),
+    ("POST", "/meetings", {"title": "Demo", "type": "demo", "duration_minutes": 481}),
+    ("POST", "/meetings", {"title": "Demo", "type": "demo", "agenda": "x" * 10_001}),
+    ("PATCH", "/me", {"timezone": "x" * 100_000}),
+    ("PATCH", "/me", {"timezone": SQL_LIKE}),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body"), BAD_BODIES)
+async def test_bad_bodies_are_4xx_and_change_nothing(
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    seeded: dict[str, str],
+    method: str,
+    path: str,
+    body: Any,
+) -> None:
+    response = await client.request(method, f"{API}{path}", json=body)
+    assert 400 <= response.status_code < 500, response.text
+    assert "detail" in response.json()
+    assert await snapshot(session) == seeded
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        deeply_nested(100_000),
+        b'{"type": "call", "status": "done", "date": "2026-11-25", "amount": 1'
+        + b"0" * 5000
+        + b"}",
+        b'{"type": "call", "status": "done", "date": "2026-11-25",',
+        b"\xff\xfe",
+        b"",
+        b'{"type": "call", "type": "email", "status": "done", "date": "2026-11-25", "amount": NaN}',
+    ],
+)
+async def test_malformed_json_is_4xx_and_changes_nothing(
+    client: httpx.AsyncClient, session: AsyncSession, seeded: dict[str, str], raw: bytes
+) -> None:
+    response = await client.post(
+        f"{API}/activities", content=raw, headers={"Content-Type": "application/json"}
+    )
+    assert 400 <= response.status_code < 500, response.text
+    assert await snapshot(session) == seeded
+
+
+BAD_QUERIES: list[tuple[str, dict[str, Any]]] = [
+    ("/activities", {"type": SQL_LIKE}),
+    ("/activities", {"status": SQL_LIKE}),
+    ("/activities", {"date_from": SQL_LIKE}),
+    ("/activities", {"date_to": "99999-01-01"}),
+    ("/activities", {"limit": 0}),
+    ("/activities", {"limit": 501}),
+    ("/activities", {"limit": BEYOND_64_BITS}),
+    ("/activities", {"offset": -1}),
+    ("/activities", {"offset": BEYOND_64_BITS}),
+    ("/activities", {"date_from": "2026-11-25", "date_to": "2026-11-01"}),
+    ("/focus-sessions", {"limit": BEYOND_64_BITS}),
+    ("/focus-sessions", {"offset": BEYOND_64_BITS}),
+    ("/scores/week", {"week_start": "2026-11-24"}),
+    ("/scores/week", {"week_start": "9999-12-27"}),
+    ("/scores/week", {"week_start": SQL_LIKE}),
+    ("/progress/week", {"week_start": "9999-12-27"}),
+    ("/progress/week", {"week_start": "0001-01-02"}),
+]
+
+
+@pytest.mark.parametrize(("path", "params"), BAD_QUERIES)
+async def test_bad_query_parameters_are_422(
+    client: httpx.AsyncClient, path: str, params: dict[str, Any]
+) -> None:
+    response = await client.get(f"{API}{path}", params=params)
+    assert response.status_code == 422, response.text
+
+
+async def test_sql_looking_text_is_stored_verbatim(client: httpx.AsyncClient) -> None:
+    created = await client.post(
+        f"{API}/activities",
+        json={"type": "email", "status": "pending", "date": "2026-11-25", "notes": SQL_LIKE},
+    )
+    assert created.status_code == 201
+    fetched = await client.get(f"{API}/activities/{created.json()['id']}")
+    assert fetched.json()["notes"] == SQL_LIKE
+
+
+# Another user's ids, and ids that cannot exist, on every {id} route.
+
+ID_ROUTES = {
+    "goals": "goal",
+    "activities": "activity",
+    "focus-sessions": "focus_session",
+    "nudges": "nudge",
+    "meetings": "meeting",
+}
+
+
+async def other_users_rows(session: AsyncSession) -> dict[str, int]:
+    other = await factories.create_user(session, clerk_user_id="user_other")
+    prospect = await factories.create_prospect(session, other)
+    return {
+        "goal": (await factories.create_goal(session, other)).id,
+        "activity": (await factories.create_activity(session, other, prospect_id=prospect.id)).id,
+        "focus_session": (await factories.create_focus_session(session, other)).id,
+        "nudge": (await factories.create_nudge(session, other)).id,
+        "meeting": (await factories.create_meeting(session, other)).id,
+    }
+
+
+def id_operations(app: FastAPI) -> list[tuple[str, str, str]]:
+    """(method, path template, resource) of every route that takes a resource id."""
+    operations = []
+    for path, methods in app.openapi()["paths"].items():
+        if "{" in path:
+            resource = ID_ROUTES[path.removeprefix(API).split("/")[1]]
+            operations += [(method.upper(), path, resource) for method in methods]
+    return operations
+
+
+def with_id(path: str, value: object) -> str:
+    return "/".join(str(value) if part.startswith("{") else part for part in path.split("/"))
+
+
+async def test_another_users_ids_are_404_on_every_id_route(
+    app: FastAPI, client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    ids = await other_users_rows(session)
+    assert (await client.get(f"{API}/me")).status_code == 200  # the caller exists too
+    before = await snapshot(session)
+    operations = id_operations(app)
+    assert {resource for _, _, resource in operations} == set(ID_ROUTES.values())
+    for method, path, resource in operations:
+        body: dict[str, Any] | None = {} if method in {"PUT", "PATCH"} else None
+        response = await client.request(method, with_id(path, ids[resource]), json=body)
+        assert response.status_code == 404, (method, path, response.text)
+    assert await snapshot(session) == before
+
+
+@pytest.mark.parametrize("value", [0, -1, BEYOND_32_BITS, BEYOND_64_BITS, "abc", SQL_LIKE, "1.5"])
+async def test_ids_that_cannot_exist_are_4xx_on_every_id_route(
+    app: FastAPI, client: httpx.AsyncClient, value: object
+) -> None:
+    for method, path, _ in id_operations(app):
+        body: dict[str, Any] | None = {} if method in {"PUT", "PATCH"} else None
+        response = await client.request(method, with_id(path, value), json=body)
+        assert response.status_code in {404, 422}, (method, path, response.text)
+
+
+def test_the_hostile_bodies_are_what_they_claim() -> None:
+    assert json.loads(deeply_nested(3)) == {"type": [[[]]]}
+    assert BEYOND_64_BITS > 2**64
+    assert date.fromisoformat("9999-12-27").isoweekday() == 1
