@@ -9,13 +9,15 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from app.api.errors import register_error_handlers
 from app.api.health import router as health_router
-from app.api.middleware import BodySizeLimit
 from app.api.v1.router import api_router
 from app.core.clock import Clock
 from app.core.config import Settings, get_settings
 from app.core.database import create_engine, create_sessionmaker
 from app.core.dev_auth import dev_public_key_pem, uses_dev_auth
 from app.core.security import JwksKeys, TokenVerifier
+
+# Every request body this API takes is a few kilobytes at most.
+MAX_BODY_BYTES = 1024 * 1024
 
 
 def create_token_verifier(settings: Settings, http_client: httpx.AsyncClient) -> TokenVerifier:
@@ -51,6 +53,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         version="0.1.0",
         description="The founder's sales cockpit: activities, scores, streaks, focus, nudges.",
         lifespan=lifespan,
+        max_body_size=MAX_BODY_BYTES,
     )
     app.state.settings = settings
     app.state.clock = clock or Clock()
@@ -63,7 +66,6 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             allow_headers=["*"],
             expose_headers=["X-Total-Count"],
         )
-    app.add_middleware(BodySizeLimit)
     register_error_handlers(app)
     app.include_router(health_router)
     app.include_router(api_router)

@@ -3,9 +3,7 @@
 from collections.abc import AsyncIterator
 
 import httpx
-from starlette.types import Message, Receive, Scope, Send
 
-from app.api.middleware import BodySizeLimit
 from tests.conftest import API
 
 
@@ -31,13 +29,13 @@ async def test_a_body_that_is_not_utf8_is_a_clear_400(client: httpx.AsyncClient)
     assert response.json() == {"detail": "There was an error parsing the body"}
 
 
-async def test_an_oversized_body_is_413_before_it_is_read(client: httpx.AsyncClient) -> None:
+async def test_an_oversized_body_is_413_and_changes_nothing(client: httpx.AsyncClient) -> None:
     body = b'{"timezone": "' + b"x" * (1024 * 1024) + b'"}'
     response = await client.patch(
         f"{API}/me", content=body, headers={"Content-Type": "application/json"}
     )
     assert response.status_code == 413
-    assert response.json() == {"detail": "the request body is larger than 1048576 bytes"}
+    assert response.text == "Content Too Large"
     assert (await client.get(f"{API}/me")).json()["timezone"] == "UTC"
 
 
@@ -53,15 +51,6 @@ async def test_an_oversized_streamed_body_is_413(client: httpx.AsyncClient) -> N
     assert response.status_code == 413
 
 
-async def test_a_content_length_that_is_not_a_number_is_413(client: httpx.AsyncClient) -> None:
-    response = await client.patch(
-        f"{API}/me",
-        content=b"{}",
-        headers={"Content-Type": "application/json", "Content-Length": "-1"},
-    )
-    assert response.status_code == 413
-
-
 async def test_a_small_streamed_body_is_replayed_to_the_app(client: httpx.AsyncClient) -> None:
     async def chunks() -> AsyncIterator[bytes]:
         yield b'{"timezone": '
@@ -72,24 +61,6 @@ async def test_a_small_streamed_body_is_replayed_to_the_app(client: httpx.AsyncC
     )
     assert response.status_code == 200
     assert response.json()["timezone"] == "Asia/Tokyo"
-
-
-async def test_other_scopes_and_disconnects_pass_through() -> None:
-    seen: list[str] = []
-
-    async def inner(scope: Scope, receive: Receive, send: Send) -> None:
-        seen.append(scope["type"])
-
-    async def disconnect() -> Message:
-        return {"type": "http.disconnect"}
-
-    async def never_send(message: Message) -> None:
-        raise AssertionError("nothing may be sent to a client that left")
-
-    limit = BodySizeLimit(inner)
-    await limit({"type": "lifespan"}, disconnect, never_send)
-    await limit({"type": "http", "headers": []}, disconnect, never_send)
-    assert seen == ["lifespan"]
 
 
 async def test_nan_and_infinity_get_a_422_that_names_them(client: httpx.AsyncClient) -> None:

@@ -24,7 +24,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 }
 
 
-def get_focus_session_service(session: DbSession, clock: CurrentClock) -> FocusSessionService:
+async def get_focus_session_service(session: DbSession, clock: CurrentClock) -> FocusSessionService:
     return FocusSessionService(session, clock)
 
 

@@ -21,7 +21,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 }
 
 
-def get_meeting_service(session: DbSession) -> MeetingService:
+async def get_meeting_service(session: DbSession) -> MeetingService:
     return MeetingService(session)
 
 

@@ -18,7 +18,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 }
 
 
-def get_nudge_service(
+async def get_nudge_service(
     request: Request, session: DbSession, clock: CurrentClock, settings: AppSettings
 ) -> NudgeService:
     return NudgeService(

@@ -11,11 +11,11 @@ from app.services.master_admin.activity_service import ActivityService
 from app.services.master_admin.goal_service import GoalService
 
 
-def get_goal_service(session: DbSession, clock: CurrentClock) -> GoalService:
+async def get_goal_service(session: DbSession, clock: CurrentClock) -> GoalService:
     return GoalService(session, clock)
 
 
-def get_activity_service(
+async def get_activity_service(
     session: DbSession, clock: CurrentClock, settings: AppSettings
 ) -> ActivityService:
     return ActivityService(session, clock, settings)
