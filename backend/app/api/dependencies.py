@@ -1,18 +1,24 @@
-"""Request-scoped dependencies, as `Annotated` aliases the endpoints declare."""
+"""Request-scoped dependencies, as `Annotated` aliases the endpoints declare.
+
+Kept few and flat: FastAPI's dependency resolution is a measurable share of a request,
+so settings and the clock are read from the app's state, not resolved as dependencies.
+"""
 
 from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
-from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security.utils import get_authorization_scheme_param
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import Clock
 from app.core.config import Settings
 from app.core.errors import Forbidden, Unauthenticated
-from app.core.security import Claims, TokenVerifier, claim_at
+from app.core.security import TokenVerifier, claim_at
 from app.models import User
 from app.services.users import sync_user_from_claims
+
+SESSION_COOKIE = "__session"
 
 
 async def get_db_session(request: Request) -> AsyncIterator[AsyncSession]:
@@ -25,54 +31,42 @@ async def get_db_session(request: Request) -> AsyncIterator[AsyncSession]:
 DbSession = Annotated[AsyncSession, Depends(get_db_session, scope="function")]
 
 
-async def get_settings_dependency(request: Request) -> Settings:
+def app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-async def get_clock(request: Request) -> Clock:
+def app_clock(request: Request) -> Clock:
     clock: Clock = request.app.state.clock
     return clock
 
 
-AppSettings = Annotated[Settings, Depends(get_settings_dependency)]
-CurrentClock = Annotated[Clock, Depends(get_clock)]
+def session_token(request: Request) -> str | None:
+    """Clerk's session token: the bearer credentials, else the `__session` cookie."""
+    scheme, credentials = get_authorization_scheme_param(request.headers.get("Authorization"))
+    if scheme.lower() == "bearer" and credentials:
+        return credentials
+    return request.cookies.get(SESSION_COOKIE) or None
 
-bearer_scheme = HTTPBearer(auto_error=False, description="Clerk session token")
-session_cookie_scheme = APIKeyCookie(
-    name="__session", auto_error=False, description="Clerk session cookie"
-)
 
-
-async def get_claims(
-    request: Request,
-    bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
-    cookie: Annotated[str | None, Depends(session_cookie_scheme)],
-) -> Claims:
-    token = bearer.credentials if bearer is not None else cookie
-    if not token:
+async def get_current_user(request: Request, session: DbSession) -> User:
+    """The verified caller's `users` row, created on their first request."""
+    token = session_token(request)
+    if token is None:
         raise Unauthenticated("a Clerk session token is required")
     verifier: TokenVerifier = request.app.state.token_verifier
-    return await verifier.verify(token)
-
-
-async def get_current_user(
-    claims: Annotated[Claims, Depends(get_claims)],
-    session: DbSession,
-    settings: AppSettings,
-) -> User:
-    return await sync_user_from_claims(session, claims, role_claim=settings.clerk_role_claim)
+    claims = await verifier.verify(token)
+    request.state.claims = claims
+    role_claim = app_settings(request).clerk_role_claim
+    return await sync_user_from_claims(session, claims, role_claim=role_claim)
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
 
 
-async def require_master_admin(
-    user: CurrentUser,
-    claims: Annotated[Claims, Depends(get_claims)],
-    settings: AppSettings,
-) -> User:
-    role = claim_at(claims, settings.clerk_role_claim)
+async def require_master_admin(request: Request, user: CurrentUser) -> User:
+    settings = app_settings(request)
+    role = claim_at(request.state.claims, settings.clerk_role_claim)
     if role != settings.master_admin_role and user.clerk_user_id not in (
         settings.master_admin_user_ids
     ):

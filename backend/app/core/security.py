@@ -17,6 +17,7 @@ from app.core.errors import ServiceUnavailable, Unauthenticated
 LEEWAY_SECONDS = 5
 JWKS_REFETCH_INTERVAL_SECONDS = 30.0
 JWKS_TIMEOUT_SECONDS = 5.0
+VERIFIED_TOKENS_KEPT = 4096
 
 Claims = Mapping[str, Any]
 
@@ -95,8 +96,23 @@ class TokenVerifier:
         self.settings = settings
         self.public_key = None if public_key is None else load_public_key(public_key)
         self.jwks = jwks
+        # token -> its claims, for tokens that passed every check. A dashboard sends the
+        # same short-lived token with every request; its signature is checked once.
+        self.verified: dict[str, Claims] = {}
 
     async def verify(self, token: str) -> Claims:
+        claims = self.verified.get(token)
+        if claims is not None:
+            if time.time() <= claims["exp"] + LEEWAY_SECONDS:
+                return claims
+            del self.verified[token]
+        claims = await self._verify(token)
+        if len(self.verified) >= VERIFIED_TOKENS_KEPT:
+            del self.verified[next(iter(self.verified))]  # the oldest entry
+        self.verified[token] = claims
+        return claims
+
+    async def _verify(self, token: str) -> Claims:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError:

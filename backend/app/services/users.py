@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -10,6 +10,8 @@ from app.core.security import Claims, claim_at
 from app.models import User
 
 PROFILE_CLAIMS = ("email", "first_name", "last_name")
+# Built once: constructing a SQL expression costs more than executing a cached one.
+USER_BY_CLERK_ID = select(User).where(User.clerk_user_id == bindparam("clerk_user_id"))
 
 
 def _text_claim(value: Any) -> str | None:
@@ -32,7 +34,7 @@ async def sync_user_from_claims(session: AsyncSession, claims: Claims, *, role_c
     """
     clerk_user_id: str = claims["sub"]
     fields = profile_from_claims(claims, role_claim=role_claim)
-    user = await session.scalar(select(User).where(User.clerk_user_id == clerk_user_id))
+    user = await session.scalar(USER_BY_CLERK_ID, {"clerk_user_id": clerk_user_id})
     if user is not None and all(getattr(user, name) == value for name, value in fields.items()):
         return user
     statement = (

@@ -28,21 +28,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from sqlalchemy import (
-    Date,
-    Integer,
     Select,
-    and_,
-    bindparam,
-    case,
-    cast,
-    column,
     delete,
     func,
-    literal,
     select,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import Clock
@@ -60,12 +51,16 @@ from app.models import (
 from app.schemas.master_admin.activities import AdminActivityCreate, AdminActivityUpdate
 from app.schemas.master_admin.progress import ActivityTypeProgress, WeeklyProgressResponse
 from app.schemas.master_admin.scores import AdminScoreResponse, StreakResponse
+from app.services.master_admin.activity_queries import (
+    ACTIVITIES_OF_DAY,
+    LOCK_SCORES,
+    RENUMBER_STREAKS,
+    SCORE_OF_DAY,
+    STREAK,
+    rescore_days,
+)
 
-SCORE_CAP = 100
 DAYS_PER_WEEK = 7
-# First key of the two-key advisory lock serialising one user's score writes; the
-# two-key space is apart from the one-key space, and this key from other features' locks.
-SCORES_LOCK_CLASS = 0x5C0E
 SCORED_FIELDS = frozenset({"type", "status", "date", "amount"})
 GOAL_TARGETS = {
     ActivityType.DISCOVERY: "target_discoveries",
@@ -192,11 +187,7 @@ class ActivityService:
     async def list_today_activities(self, user: User) -> Sequence[AdminActivity]:
         """Every activity dated the user's today, whatever its status, newest first."""
         activities = await self.session.scalars(
-            self._newest_first(
-                select(AdminActivity).where(
-                    AdminActivity.user_id == user.id, AdminActivity.date == self.today(user)
-                )
-            )
+            ACTIVITIES_OF_DAY, {"owner_id": user.id, "day": self.today(user)}
         )
         return activities.all()
 
@@ -208,39 +199,10 @@ class ActivityService:
         One statement for any number of days; a day without done activities stores 0.
         Callers that may race hold the user's score lock (every write here takes it).
         """
-        day = (
-            func.unnest(bindparam("days", list(days), type_=ARRAY(Date)))
-            .table_valued(column("day", Date))
-            .render_derived(name="days")
-        )
-        points = case(self.weights, value=AdminActivity.type, else_=0) * AdminActivity.amount
-        done_that_day = and_(
-            AdminActivity.user_id == user.id,
-            AdminActivity.date == day.c.day,
-            AdminActivity.status == ActivityStatus.DONE,
-        )
-        scores = (
-            select(
-                literal(user.id),
-                day.c.day,
-                func.least(SCORE_CAP, func.coalesce(func.sum(points), 0)),
-                func.count(AdminActivity.id),
-            )
-            .select_from(day.outerjoin(AdminActivity, done_that_day))
-            .group_by(day.c.day)
-        )
-        statement = insert(AdminScore).from_select(
-            ["user_id", "date", "score", "activities_count"], scores
-        )
-        await self.session.execute(
-            statement.on_conflict_do_update(
-                index_elements=[AdminScore.user_id, AdminScore.date],
-                set_={
-                    "score": statement.excluded.score,
-                    "activities_count": statement.excluded.activities_count,
-                    "updated_at": func.now(),
-                },
-            )
+        # Core execution: the ORM would read a parameter dict on an INSERT as a bulk insert.
+        connection = await self.session.connection()
+        await connection.execute(
+            rescore_days(tuple(self.weights.items())), {"owner_id": user.id, "days": list(days)}
         )
 
     async def update_streak(self, user: User, *, since: date) -> None:
@@ -250,43 +212,13 @@ class ActivityService:
         run of consecutive days, so each run is one group and a day's streak is its
         distance from the run's first day, plus one. Days scoring 0 get 0.
         """
-        scoring = AdminScore.score > 0
-        ranked = (
-            select(
-                AdminScore.id,
-                AdminScore.date,
-                scoring.label("scoring"),
-                (
-                    AdminScore.date
-                    - cast(
-                        func.row_number().over(partition_by=scoring, order_by=AdminScore.date),
-                        Integer,
-                    )
-                ).label("run"),
-            )
-            .where(AdminScore.user_id == user.id)
-            .subquery("ranked")
-        )
-        run_start = func.min(ranked.c.date).over(partition_by=[ranked.c.scoring, ranked.c.run])
-        streaks = select(
-            ranked.c.id,
-            case((ranked.c.scoring, ranked.c.date - run_start + 1), else_=0).label("streak_days"),
-        ).subquery("streaks")
-        await self.session.execute(
-            update(AdminScore)
-            .where(
-                AdminScore.id == streaks.c.id,
-                AdminScore.date >= since,
-                AdminScore.streak_days != streaks.c.streak_days,
-            )
-            .values(streak_days=streaks.c.streak_days),
-            execution_options={"synchronize_session": False},
-        )
+        connection = await self.session.connection()
+        await connection.execute(RENUMBER_STREAKS, {"owner_id": user.id, "since": since})
 
     async def get_daily_score(self, user: User, day: date) -> AdminScoreResponse:
         """The stored score of `day`, or zeros when nothing was done that day."""
         row = (
-            await self.session.execute(self._select_scores(user).where(AdminScore.date == day))
+            await self.session.execute(SCORE_OF_DAY, {"owner_id": user.id, "day": day})
         ).one_or_none()
         if row is None:
             return zero_score(day)
@@ -312,37 +244,9 @@ class ActivityService:
         islands over the stored scores).
         """
         today = self.today(user)
-        scoring_days = (
-            select(
-                AdminScore.date.label("day"),
-                (
-                    AdminScore.date
-                    - cast(func.row_number().over(order_by=AdminScore.date), Integer)
-                ).label("run"),
-            )
-            .where(AdminScore.user_id == user.id, AdminScore.score > 0)
-            .subquery("scoring_days")
-        )
-        runs = (
-            select(
-                func.min(scoring_days.c.day).label("first_day"),
-                func.max(scoring_days.c.day).label("last_day"),
-            )
-            .group_by(scoring_days.c.run)
-            .subquery("runs")
-        )
-        length = runs.c.last_day - runs.c.first_day + 1
-        length_up_to_today = func.least(runs.c.last_day, today) - runs.c.first_day + 1
-        alive = and_(runs.c.first_day <= today, runs.c.last_day >= today - timedelta(days=1))
         row = (
             await self.session.execute(
-                select(
-                    func.coalesce(func.max(length_up_to_today).filter(alive), 0).label(
-                        "current_streak"
-                    ),
-                    func.coalesce(func.max(length), 0).label("longest_streak"),
-                    func.max(runs.c.last_day).label("last_active_date"),
-                )
+                STREAK, {"owner_id": user.id, "today": today, "yesterday": today - timedelta(days=1)}
             )
         ).one()
         return StreakResponse.model_validate(row)
@@ -393,7 +297,7 @@ class ActivityService:
 
     async def _lock_scores(self, user: User) -> None:
         """Serialise the user's score writes until the transaction ends."""
-        await self.session.execute(select(func.pg_advisory_xact_lock(SCORES_LOCK_CLASS, user.id)))
+        await self.session.execute(LOCK_SCORES, {"owner_id": user.id})
 
     def _check_done_not_in_future(self, user: User, status: ActivityStatus, day: date) -> None:
         if status is ActivityStatus.DONE and day > self.today(user):

@@ -1,8 +1,8 @@
 """The dashboard: the day's score, the streak, the week, the timer and the inbox count."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
-from app.api.dependencies import AppSettings, CurrentClock, DbSession, MasterAdmin
+from app.api.dependencies import DbSession, MasterAdmin, app_clock, app_settings
 from app.api.v1.endpoints.master_admin.focus_sessions import active_session_response
 from app.schemas.master_admin.dashboard import DashboardResponse
 from app.services.master_admin.activity_service import ActivityService
@@ -14,13 +14,14 @@ router = APIRouter(prefix="/dashboard", tags=["Dashboard"])
 
 @router.get("")
 async def get_dashboard(
-    user: MasterAdmin, session: DbSession, clock: CurrentClock, settings: AppSettings
+    request: Request, user: MasterAdmin, session: DbSession
 ) -> DashboardResponse:
     """Everything the first screen shows, in one call and a fixed number of queries:
     today's score, the streak, this week's progress against its goal, the open focus
     session (or null) and how many nudges are unread. "Today" and "this week" are the
     caller's, in their time zone."""
-    activities = ActivityService(session, clock, settings)
+    clock = app_clock(request)
+    activities = ActivityService(session, clock, app_settings(request))
     focus_sessions = FocusSessionService(session, clock)
     nudges = NudgeService(session, clock, activities)
     return DashboardResponse(

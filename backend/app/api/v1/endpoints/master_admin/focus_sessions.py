@@ -2,9 +2,9 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 
-from app.api.dependencies import CurrentClock, DbSession, MasterAdmin
+from app.api.dependencies import DbSession, MasterAdmin, app_clock
 from app.schemas.master_admin.focus_sessions import (
     AdminActiveFocusSessionResponse,
     AdminFocusSessionCreate,
@@ -24,8 +24,8 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 }
 
 
-async def get_focus_session_service(session: DbSession, clock: CurrentClock) -> FocusSessionService:
-    return FocusSessionService(session, clock)
+async def get_focus_session_service(request: Request, session: DbSession) -> FocusSessionService:
+    return FocusSessionService(session, app_clock(request))
 
 
 FocusSessions = Annotated[FocusSessionService, Depends(get_focus_session_service)]

@@ -4,7 +4,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, status
 
-from app.api.dependencies import AppSettings, CurrentClock, DbSession, MasterAdmin
+from app.api.dependencies import DbSession, MasterAdmin, app_clock, app_settings
 from app.schemas.master_admin.nudges import AdminNudgeResponse
 from app.services.master_admin.activity_service import ActivityService
 from app.services.master_admin.nudge_phrasing import nudge_phraser
@@ -18,9 +18,8 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 }
 
 
-async def get_nudge_service(
-    request: Request, session: DbSession, clock: CurrentClock, settings: AppSettings
-) -> NudgeService:
+async def get_nudge_service(request: Request, session: DbSession) -> NudgeService:
+    clock, settings = app_clock(request), app_settings(request)
     return NudgeService(
         session,
         clock,

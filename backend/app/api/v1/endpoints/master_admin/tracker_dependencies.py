@@ -3,22 +3,20 @@ activity, score and progress endpoints (and of anything built on them, e.g. a da
 
 from typing import Annotated, Any
 
-from fastapi import Depends, Query
+from fastapi import Depends, Query, Request
 
-from app.api.dependencies import AppSettings, CurrentClock, DbSession
+from app.api.dependencies import DbSession, app_clock, app_settings
 from app.schemas.master_admin.fields import Monday
 from app.services.master_admin.activity_service import ActivityService
 from app.services.master_admin.goal_service import GoalService
 
 
-async def get_goal_service(session: DbSession, clock: CurrentClock) -> GoalService:
-    return GoalService(session, clock)
+async def get_goal_service(request: Request, session: DbSession) -> GoalService:
+    return GoalService(session, app_clock(request))
 
 
-async def get_activity_service(
-    session: DbSession, clock: CurrentClock, settings: AppSettings
-) -> ActivityService:
-    return ActivityService(session, clock, settings)
+async def get_activity_service(request: Request, session: DbSession) -> ActivityService:
+    return ActivityService(session, app_clock(request), app_settings(request))
 
 
 Goals = Annotated[GoalService, Depends(get_goal_service)]
