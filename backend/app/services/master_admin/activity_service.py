@@ -246,7 +246,8 @@ class ActivityService:
         today = self.today(user)
         row = (
             await self.session.execute(
-                STREAK, {"owner_id": user.id, "today": today, "yesterday": today - timedelta(days=1)}
+                STREAK,
+                {"owner_id": user.id, "today": today, "yesterday": today - timedelta(days=1)},
             )
         ).one()
         return StreakResponse.model_validate(row)
