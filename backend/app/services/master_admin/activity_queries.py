@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY, Insert, insert
 
-from app.models import ActivityStatus, ActivityType, AdminActivity, AdminScore
+from app.models import ActivityStatus, ActivityType, AdminActivity, AdminGoal, AdminScore
 
 # First key of the two-key advisory lock serialising one user's score writes; the
 # two-key space is apart from the one-key space, and this key from other features' locks.
@@ -43,6 +43,20 @@ ACTIVITIES_OF_DAY = (
     select(AdminActivity)
     .where(AdminActivity.user_id == USER_ID, AdminActivity.date == bindparam("day", type_=Date))
     .order_by(AdminActivity.date.desc(), AdminActivity.id.desc())
+)
+
+GOAL_OF_WEEK = select(AdminGoal).where(
+    AdminGoal.user_id == USER_ID, AdminGoal.week_start == bindparam("week_start", type_=Date)
+)
+
+DONE_PER_TYPE = (
+    select(AdminActivity.type, func.sum(AdminActivity.amount).label("done"))
+    .where(
+        AdminActivity.user_id == USER_ID,
+        AdminActivity.status == ActivityStatus.DONE,
+        AdminActivity.date.between(bindparam("start", type_=Date), bindparam("end", type_=Date)),
+    )
+    .group_by(AdminActivity.type)
 )
 
 

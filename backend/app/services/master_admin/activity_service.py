@@ -43,7 +43,6 @@ from app.models import (
     ActivityStatus,
     ActivityType,
     AdminActivity,
-    AdminGoal,
     AdminProspect,
     AdminScore,
     User,
@@ -53,6 +52,8 @@ from app.schemas.master_admin.progress import ActivityTypeProgress, WeeklyProgre
 from app.schemas.master_admin.scores import AdminScoreResponse, StreakResponse
 from app.services.master_admin.activity_queries import (
     ACTIVITIES_OF_DAY,
+    DONE_PER_TYPE,
+    GOAL_OF_WEEK,
     LOCK_SCORES,
     RENUMBER_STREAKS,
     SCORE_OF_DAY,
@@ -260,17 +261,9 @@ class ActivityService:
         """Done amounts per type against the week's goal (this week by default)."""
         start = week_start or self.week_start(user)
         end = start + timedelta(days=DAYS_PER_WEEK - 1)
-        goal = await self.session.scalar(
-            select(AdminGoal).where(AdminGoal.user_id == user.id, AdminGoal.week_start == start)
-        )
+        goal = await self.session.scalar(GOAL_OF_WEEK, {"owner_id": user.id, "week_start": start})
         done_rows = await self.session.execute(
-            select(AdminActivity.type, func.sum(AdminActivity.amount).label("done"))
-            .where(
-                AdminActivity.user_id == user.id,
-                AdminActivity.status == ActivityStatus.DONE,
-                AdminActivity.date.between(start, end),
-            )
-            .group_by(AdminActivity.type)
+            DONE_PER_TYPE, {"owner_id": user.id, "start": start, "end": end}
         )
         done = {row.type: row.done for row in done_rows}
         days_elapsed = min(DAYS_PER_WEEK, max(0, (self.today(user) - start).days + 1))

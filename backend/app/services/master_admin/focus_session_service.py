@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -41,6 +41,12 @@ class FocusTimer:
 class ActiveFocusSession:
     session: AdminFocusSession
     timer: FocusTimer
+
+
+# Built once: the dashboard asks on every load.
+OPEN_SESSION = select(AdminFocusSession).where(
+    AdminFocusSession.user_id == bindparam("owner_id"), AdminFocusSession.end_time.is_(None)
+)
 
 
 class FocusSessionService:
@@ -84,11 +90,7 @@ class FocusSessionService:
         return focus
 
     async def active_session(self, user: User) -> ActiveFocusSession | None:
-        focus = await self.session.scalar(
-            select(AdminFocusSession).where(
-                AdminFocusSession.user_id == user.id, AdminFocusSession.end_time.is_(None)
-            )
-        )
+        focus = await self.session.scalar(OPEN_SESSION, {"owner_id": user.id})
         if focus is None:
             return None
         return ActiveFocusSession(focus, FocusTimer.of(focus, self.clock.now()))

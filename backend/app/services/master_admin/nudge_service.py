@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, case, func, or_, select, update
+from sqlalchemy import ColumnElement, bindparam, case, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -33,6 +33,15 @@ from app.services.master_admin.nudge_rules import NudgeDraft, Situation, nudge_d
 # Sorts by meaning (urgent, high, normal, low), which the stored strings do not.
 PRIORITY_RANK = case(
     {priority: priority.rank for priority in NudgePriority}, value=AdminNudge.priority
+)
+
+
+# Built once: the dashboard asks on every load.
+COUNT_UNREAD = select(func.count()).where(
+    AdminNudge.user_id == bindparam("owner_id"),
+    AdminNudge.dismissed_at.is_(None),
+    AdminNudge.read.is_(False),
+    or_(AdminNudge.expires_at.is_(None), AdminNudge.expires_at > bindparam("now")),
 )
 
 
@@ -98,9 +107,7 @@ class NudgeService:
 
     async def count_unread(self, user: User) -> int:
         count = await self.session.scalar(
-            select(func.count()).where(
-                *self._visible(user), self._unexpired(), AdminNudge.read.is_(False)
-            )
+            COUNT_UNREAD, {"owner_id": user.id, "now": self.clock.now()}
         )
         return count or 0
 
