@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import Settings
+from app.core.security import LEEWAY_SECONDS, TokenVerifier
 from app.models import User
 from tests.clock import FixedClock
 from tests.conftest import API, ClientWith, http_client, running_app
@@ -265,8 +266,8 @@ async def test_jwks_keys_verify_tokens_and_are_cached(
 ) -> None:
     with serve_jwks([signer.jwk]) as jwks:
         async with client_with(clerk_jwt_key=None, clerk_jwks_url=jwks.url) as client:
-            for _ in range(3):
-                assert (await get_me(client, signer.token())).status_code == 200
+            for sub in ("user_a", "user_b", "user_c"):
+                assert (await get_me(client, signer.token(sub))).status_code == 200
     assert jwks.hits == 1
 
 
@@ -415,3 +416,45 @@ async def test_every_master_admin_route_needs_a_master_admin(
 async def test_health_ready_and_docs_are_open(anonymous_client: httpx.AsyncClient) -> None:
     for path in ("/health", "/ready", "/docs", "/openapi.json"):
         assert (await anonymous_client.get(path)).status_code == 200, path
+
+
+# Verified tokens are remembered until they expire: one signature check per token.
+
+
+async def test_a_verified_token_is_not_verified_again_until_it_expires(
+    settings: Settings, signer: TokenSigner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    verifier = TokenVerifier(settings, public_key=signer.public_pem)
+    token = signer.token("user_cached")
+    first = await verifier.verify(token)
+    assert await verifier.verify(token) is first  # from the cache, not parsed again
+
+    # Past its expiry the entry is dropped and the token goes through every check again
+    # (where PyJWT, on its own clock, refuses it once it has really expired).
+    expiry = first["exp"] + LEEWAY_SECONDS
+    monkeypatch.setattr("app.core.security.time.time", lambda: expiry + 1)
+    again = await verifier.verify(token)
+    assert again == first
+    assert again is not first
+
+
+async def test_the_cache_of_verified_tokens_is_bounded(
+    settings: Settings, signer: TokenSigner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("app.core.security.VERIFIED_TOKENS_KEPT", 2)
+    verifier = TokenVerifier(settings, public_key=signer.public_pem)
+    tokens = [signer.token(f"user_{n}") for n in range(3)]
+    for token in tokens:
+        await verifier.verify(token)
+    assert list(verifier.verified) == tokens[1:]  # the oldest went first
+
+
+def test_the_schema_declares_clerk_tokens_once(app: FastAPI) -> None:
+    schema = app.openapi()
+    assert app.openapi() is schema
+    assert set(schema["components"]["securitySchemes"]) == {"ClerkBearer", "ClerkSessionCookie"}
+    assert schema["paths"][f"{API}/me"]["get"]["security"] == [
+        {"ClerkBearer": []},
+        {"ClerkSessionCookie": []},
+    ]
+    assert "security" not in schema["paths"]["/health"]["get"]
