@@ -10,19 +10,12 @@ from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.database import Base
+from app.models import User  # noqa: F401  (every model registered on the metadata)
 from tests import factories
 from tests.conftest import API
 
-TABLES = (
-    "users",
-    "admin_prospects",
-    "admin_goals",
-    "admin_activities",
-    "admin_scores",
-    "admin_focus_sessions",
-    "admin_nudges",
-    "admin_meetings",
-)
+TABLES = tuple(Base.metadata.tables)
 SQL_LIKE = "' OR 1=1; DROP TABLE admin_activities; --"
 BEYOND_64_BITS = 2**64 + 1
 BEYOND_32_BITS = 2**31

@@ -1,39 +1,22 @@
 """Scores, streaks and progress cost a fixed number of SQL statements, however long the
 history: the same requests for a 1-day and a 400-day history issue the same statements."""
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 import httpx
-from sqlalchemy import event, insert
+from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.models import ActivityStatus, ActivityType, AdminActivity, User
 from app.services.master_admin.activity_service import ActivityService
 from tests.clock import FixedClock
 from tests.factories import create_goal, create_user
+from tests.statements import counting_statements
 
 API = "/api/v1/master-admin"
 TODAY = date(2026, 11, 25)
-
-
-@contextmanager
-def counting_statements(engine: AsyncEngine) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def record(*args: Any) -> None:
-        statement: str = args[2]
-        # The test's own transaction wraps each request in a savepoint: not the app's work.
-        if "SAVEPOINT" not in statement:
-            statements.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
 
 
 async def with_history(

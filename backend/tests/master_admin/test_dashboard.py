@@ -1,10 +1,7 @@
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import httpx
-from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.models import ActivityStatus, ActivityType, User
@@ -18,6 +15,7 @@ from tests.factories import (
     create_score,
     create_user,
 )
+from tests.statements import counting_statements
 
 DASHBOARD = f"{API}/dashboard"
 MONDAY = date(2026, 11, 23)
@@ -191,23 +189,6 @@ async def test_today_and_this_week_are_the_callers(
     assert body["today"]["score"] == 20
     assert body["streak"]["current_streak"] == 1
     assert body["week_progress"]["week_start"] == "2026-11-23"
-
-
-@contextmanager
-def counting_statements(engine: AsyncEngine) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def record(*args: Any) -> None:
-        statement: str = args[2]
-        # Savepoints belong to the test harness's transaction, not to the request.
-        if "SAVEPOINT" not in statement:
-            statements.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
 
 
 async def test_the_number_of_statements_does_not_grow_with_history(
