@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import Settings
+from app.core.errors import Unauthenticated
 from app.core.security import LEEWAY_SECONDS, TokenVerifier
 from app.models import User
 from tests.clock import FixedClock
@@ -449,12 +450,54 @@ async def test_the_cache_of_verified_tokens_is_bounded(
     assert list(verifier.verified) == tokens[1:]  # the oldest went first
 
 
-def test_the_schema_declares_clerk_tokens_once(app: FastAPI) -> None:
+def test_the_schema_declares_clerk_tokens_on_every_protected_operation(app: FastAPI) -> None:
     schema = app.openapi()
     assert app.openapi() is schema
     assert set(schema["components"]["securitySchemes"]) == {"ClerkBearer", "ClerkSessionCookie"}
-    assert schema["paths"][f"{API}/me"]["get"]["security"] == [
-        {"ClerkBearer": []},
-        {"ClerkSessionCookie": []},
+    protected = [
+        operation
+        for path, operations in schema["paths"].items()
+        if path.startswith(API)
+        for operation in operations.values()
     ]
+    assert len(protected) > 30
+    for operation in protected:
+        assert operation["security"] == [{"ClerkBearer": []}, {"ClerkSessionCookie": []}]
     assert "security" not in schema["paths"]["/health"]["get"]
+
+
+async def test_refused_tokens_are_never_cached(settings: Settings, signer: TokenSigner) -> None:
+    verifier = TokenVerifier(settings, public_key=signer.public_pem)
+    with pytest.raises(Unauthenticated, match="the session is pending"):
+        await verifier.verify(signer.token(sts="pending"))
+    assert verifier.verified == {}
+
+
+async def test_a_numeric_string_exp_is_cached_safely(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner
+) -> None:
+    token = signer.token(exp=str(int(time.time()) + 60))
+    assert (await get_me(anonymous_client, token)).status_code == 200
+    assert (await get_me(anonymous_client, token)).status_code == 200
+
+
+async def test_claims_too_long_for_their_columns_are_ignored(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner, session: AsyncSession
+) -> None:
+    token = signer.token("user_long", first_name="A" * 256, last_name="Lovelace")
+    response = await get_me(anonymous_client, token)
+    assert response.status_code == 200
+    assert (response.json()["first_name"], response.json()["last_name"]) == (None, "Lovelace")
+    # A role that cannot be stored is no role: 403, not a 500.
+    long_role = await get_me(anonymous_client, signer.token("user_long_role", role="r" * 101))
+    assert long_role.status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("sub", "detail"),
+    [("u" * 256, "the token has no subject"), ("user_\x00", "the token's subject is malformed")],
+)
+async def test_a_subject_that_cannot_be_a_user_id_is_401(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner, sub: str, detail: str
+) -> None:
+    assert_unauthenticated(await get_me(anonymous_client, signer.token(sub)), detail)

@@ -116,6 +116,14 @@ BAD_BODIES: list[tuple[str, str, Any]] = [
     ("POST", "/meetings", {"title": "Demo", "type": SQL_LIKE}),
     ("POST", "/meetings", {"title": "Demo", "type": "demo", "duration_minutes": 481}),
     ("POST", "/meetings", {"title": "Demo", "type": "demo", "agenda": "x" * 10_001}),
+    (
+        "POST",
+        "/activities",
+        {"type": "call", "status": "done", "date": "2026-11-25", "notes": "x\ud800y"},
+    ),
+    ("POST", "/meetings", {"title": "\udfff", "type": "demo"}),
+    ("POST", "/focus-sessions", {"notes": "\ud800"}),
+    ("PATCH", "/me", {"timezone": "\ud800"}),
     ("PATCH", "/me", {"timezone": "x" * 100_000}),
     ("PATCH", "/me", {"timezone": SQL_LIKE}),
 ]
@@ -130,7 +138,13 @@ async def test_bad_bodies_are_4xx_and_change_nothing(
     path: str,
     body: Any,
 ) -> None:
-    response = await client.request(method, f"{API}{path}", json=body)
+    # Encoded here, ASCII-escaped: httpx cannot encode a lone surrogate, a client can.
+    response = await client.request(
+        method,
+        f"{API}{path}",
+        content=json.dumps(body),
+        headers={"Content-Type": "application/json"},
+    )
     assert 400 <= response.status_code < 500, response.text
     assert "detail" in response.json()
     assert await snapshot(session) == seeded

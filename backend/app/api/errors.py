@@ -50,9 +50,11 @@ async def http_error_handler(request: Request, error: Exception) -> Response:
 
 
 def _json_safe(value: Any) -> Any:
-    """NaN and infinities are not JSON: echo them back as text."""
+    """NaN, infinities and lone surrogates are not JSON: echo them back as text."""
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode()
     if isinstance(value, dict):
         return {key: _json_safe(item) for key, item in value.items()}
     if isinstance(value, list):

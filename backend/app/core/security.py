@@ -18,6 +18,7 @@ LEEWAY_SECONDS = 5
 JWKS_REFETCH_INTERVAL_SECONDS = 30.0
 JWKS_TIMEOUT_SECONDS = 5.0
 VERIFIED_TOKENS_KEPT = 4096
+MAX_SUBJECT_LENGTH = 255  # users.clerk_user_id; Clerk's ids are ~32 characters
 
 Claims = Mapping[str, Any]
 
@@ -98,18 +99,20 @@ class TokenVerifier:
         self.jwks = jwks
         # token -> its claims, for tokens that passed every check. A dashboard sends the
         # same short-lived token with every request; its signature is checked once.
-        self.verified: dict[str, Claims] = {}
+        self.verified: dict[str, tuple[float, Claims]] = {}
 
     async def verify(self, token: str) -> Claims:
-        claims = self.verified.get(token)
-        if claims is not None:
-            if time.time() <= claims["exp"] + LEEWAY_SECONDS:
+        cached = self.verified.get(token)
+        if cached is not None:
+            expires_at, claims = cached
+            if time.time() <= expires_at:
                 return claims
             del self.verified[token]
         claims = await self._verify(token)
         if len(self.verified) >= VERIFIED_TOKENS_KEPT:
             del self.verified[next(iter(self.verified))]  # the oldest entry
-        self.verified[token] = claims
+        # PyJWT accepts any number, or a numeric string, as `exp`.
+        self.verified[token] = (float(claims["exp"]) + LEEWAY_SECONDS, claims)
         return claims
 
     async def _verify(self, token: str) -> Claims:
@@ -149,8 +152,11 @@ class TokenVerifier:
         raise Unauthenticated("the token is signed by an unknown key")
 
     def _check_session(self, claims: Claims) -> None:
-        if not isinstance(claims.get("sub"), str) or not claims["sub"]:
+        subject = claims.get("sub")
+        if not isinstance(subject, str) or not 0 < len(subject) <= MAX_SUBJECT_LENGTH:
             raise Unauthenticated("the token has no subject")
+        if "\x00" in subject:
+            raise Unauthenticated("the token's subject is malformed")
         if claims.get("sts") == "pending":
             raise Unauthenticated("the session is pending")
         parties = self.settings.clerk_authorized_parties

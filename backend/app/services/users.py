@@ -9,20 +9,25 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.security import Claims, claim_at
 from app.models import User
 
-PROFILE_CLAIMS = ("email", "first_name", "last_name")
+# Claim -> the length of its column: a longer value (Clerk users edit their own names)
+# is treated as absent rather than failing the request.
+PROFILE_CLAIMS = {"email": 320, "first_name": 255, "last_name": 255}
+ROLE_LENGTH = 100
 # Built once: constructing a SQL expression costs more than executing a cached one.
 USER_BY_CLERK_ID = select(User).where(User.clerk_user_id == bindparam("clerk_user_id"))
 
 
-def _text_claim(value: Any) -> str | None:
-    return value if isinstance(value, str) and value and "\x00" not in value else None
+def _text_claim(value: Any, max_length: int) -> str | None:
+    if isinstance(value, str) and 0 < len(value) <= max_length and "\x00" not in value:
+        return value
+    return None
 
 
 def profile_from_claims(claims: Claims, *, role_claim: str) -> dict[str, str | None]:
-    profile = {name: _text_claim(claims.get(name)) for name in PROFILE_CLAIMS}
+    profile = {name: _text_claim(claims.get(name), size) for name, size in PROFILE_CLAIMS.items()}
     # Only set profile fields the token carries; the role always mirrors the claim.
     fields = {name: value for name, value in profile.items() if value is not None}
-    return {**fields, "role": _text_claim(claim_at(claims, role_claim))}
+    return {**fields, "role": _text_claim(claim_at(claims, role_claim), ROLE_LENGTH)}
 
 
 async def sync_user_from_claims(session: AsyncSession, claims: Claims, *, role_claim: str) -> User:
