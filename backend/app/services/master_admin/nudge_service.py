@@ -36,13 +36,16 @@ PRIORITY_RANK = case(
 )
 
 
-# Built once: the dashboard asks on every load.
-COUNT_UNREAD = select(func.count()).where(
+# The inbox: the owner's undismissed, unexpired nudges (bound: owner_id, now). Built
+# once, because the dashboard counts the unread ones on every load.
+IN_INBOX = (
     AdminNudge.user_id == bindparam("owner_id"),
     AdminNudge.dismissed_at.is_(None),
-    AdminNudge.read.is_(False),
     or_(AdminNudge.expires_at.is_(None), AdminNudge.expires_at > bindparam("now")),
 )
+UNREAD = AdminNudge.read.is_(False)
+COUNT_UNREAD = select(func.count()).where(*IN_INBOX, UNREAD)
+INBOX = select(AdminNudge).where(*IN_INBOX)
 
 
 class NudgeService:
@@ -95,13 +98,12 @@ class NudgeService:
     async def list_nudges(self, user: User, *, include_read: bool = False) -> Sequence[AdminNudge]:
         """Unexpired, undismissed nudges (unread only, unless `include_read`), most
         pressing first, then newest."""
-        criteria = [*self._visible(user), self._unexpired()]
-        if not include_read:
-            criteria.append(AdminNudge.read.is_(False))
+        statement = INBOX if include_read else INBOX.where(UNREAD)
         nudges = await self.session.scalars(
-            select(AdminNudge)
-            .where(*criteria)
-            .order_by(PRIORITY_RANK.desc(), AdminNudge.created_at.desc(), AdminNudge.id.desc())
+            statement.order_by(
+                PRIORITY_RANK.desc(), AdminNudge.created_at.desc(), AdminNudge.id.desc()
+            ),
+            {"owner_id": user.id, "now": self.clock.now()},
         )
         return nudges.all()
 
@@ -190,6 +192,3 @@ class NudgeService:
     @staticmethod
     def _visible(user: User) -> list[ColumnElement[bool]]:
         return [AdminNudge.user_id == user.id, AdminNudge.dismissed_at.is_(None)]
-
-    def _unexpired(self) -> ColumnElement[bool]:
-        return or_(AdminNudge.expires_at.is_(None), AdminNudge.expires_at > self.clock.now())
