@@ -6,6 +6,9 @@ from zoneinfo import available_timezones
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+# The tables' ids are 32-bit integers: a larger number can name no row.
+MAX_ID = 2_147_483_647
+
 
 class InputSchema(BaseModel):
     """Request bodies: unknown fields are an error, not silently dropped."""

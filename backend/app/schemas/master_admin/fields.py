@@ -8,10 +8,12 @@ from pydantic import AfterValidator, BeforeValidator, Field, GetJsonSchemaHandle
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from app.schemas.common import MAX_ID
+
 T = TypeVar("T")
 
 # Strict: a JSON number, not `true` or "2", which lax validation would turn into an int.
-Int32Id = Annotated[int, Field(strict=True, ge=1, le=2_147_483_647)]
+Int32Id = Annotated[int, Field(strict=True, ge=1, le=MAX_ID)]
 Amount = Annotated[
     int, Field(strict=True, ge=1, le=10_000, description="How many were done, 1..10,000")
 ]

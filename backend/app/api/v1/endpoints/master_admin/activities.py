@@ -1,11 +1,12 @@
 """Activities: log what was done (or planned), list, edit and delete it. Every write
 rescores the days it touches in the same transaction."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
 
 from app.api.dependencies import MasterAdmin
+from app.api.params import MAX_ID, PageLimit, PageOffset, Responses, not_found
 from app.api.v1.endpoints.master_admin.tracker_dependencies import Activities
 from app.models import ActivityStatus, ActivityType
 from app.schemas.master_admin.activities import (
@@ -17,11 +18,9 @@ from app.schemas.master_admin.fields import Day
 
 router = APIRouter(prefix="/activities", tags=["Activities"])
 
-ActivityId = Annotated[int, Path(ge=1, le=2_147_483_647, description="An activity id")]
-NOT_FOUND: dict[int | str, dict[str, Any]] = {
-    404: {"description": "No such activity of the caller's"}
-}
-INVALID_BODY: dict[int | str, dict[str, Any]] = {
+ActivityId = Annotated[int, Path(ge=1, le=MAX_ID, description="An activity id")]
+NOT_FOUND = not_found("activity")
+INVALID_BODY: Responses = {
     422: {
         "description": "Invalid body: a field out of bounds or unknown, a done activity "
         "dated after today, or a prospect that is not the caller's"
@@ -49,8 +48,8 @@ async def list_activities(
     date_to: Annotated[Day | None, Query(description="On or before this day")] = None,
     activity_type: Annotated[ActivityType | None, Query(alias="type")] = None,
     activity_status: Annotated[ActivityStatus | None, Query(alias="status")] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0, le=2_147_483_647)] = 0,
+    limit: PageLimit = 100,
+    offset: PageOffset = 0,
 ) -> list[AdminActivityResponse]:
     """The caller's activities, newest first (date, then id); the `X-Total-Count` header
     holds how many match the filters in all."""

@@ -1,10 +1,11 @@
 """Focus sessions: start one, end it once (complete or interrupt), see the timer."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Path, Request, Response, status
 
 from app.api.dependencies import DbSession, MasterAdmin, app_clock
+from app.api.params import MAX_ID, PageLimit, PageOffset, Responses, not_found
 from app.schemas.master_admin.focus_sessions import (
     AdminActiveFocusSessionResponse,
     AdminFocusSessionCreate,
@@ -18,10 +19,8 @@ from app.services.master_admin.focus_session_service import (
 
 router = APIRouter(prefix="/focus-sessions", tags=["Focus sessions"])
 
-FocusSessionId = Annotated[int, Path(ge=1, le=2_147_483_647, description="A focus session id")]
-NOT_FOUND: dict[int | str, dict[str, Any]] = {
-    404: {"description": "No such focus session of the caller's"}
-}
+FocusSessionId = Annotated[int, Path(ge=1, le=MAX_ID, description="A focus session id")]
+NOT_FOUND = not_found("focus session")
 
 
 async def get_focus_session_service(request: Request, session: DbSession) -> FocusSessionService:
@@ -70,8 +69,8 @@ async def list_focus_sessions(
     user: MasterAdmin,
     service: FocusSessions,
     response: Response,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0, le=2_147_483_647)] = 0,
+    limit: PageLimit = 100,
+    offset: PageOffset = 0,
 ) -> list[AdminFocusSessionResponse]:
     """The caller's focus sessions, newest first; the total is in `X-Total-Count`."""
     sessions, total = await service.list_sessions(user, limit=limit, offset=offset)
@@ -99,7 +98,7 @@ async def get_focus_session(
     return AdminFocusSessionResponse.model_validate(await service.get_session(user, session_id))
 
 
-ENDING_ERRORS: dict[int | str, dict[str, Any]] = {
+ENDING_ERRORS: Responses = {
     **NOT_FOUND,
     409: {"description": "The session already ended"},
 }

@@ -1,17 +1,18 @@
 """Weekly goals: targets per activity type for a Monday-started week."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Response, status
 
 from app.api.dependencies import MasterAdmin
+from app.api.params import MAX_ID, not_found
 from app.api.v1.endpoints.master_admin.tracker_dependencies import Goals
 from app.schemas.master_admin.goals import AdminGoalCreate, AdminGoalResponse, AdminGoalUpdate
 
 router = APIRouter(prefix="/goals", tags=["Goals"])
 
-GoalId = Annotated[int, Path(ge=1, le=2_147_483_647, description="A goal id")]
-NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such goal of the caller's"}}
+GoalId = Annotated[int, Path(ge=1, le=MAX_ID, description="A goal id")]
+NOT_FOUND = not_found("goal")
 
 
 @router.post(

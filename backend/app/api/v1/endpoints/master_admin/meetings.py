@@ -1,10 +1,11 @@
 """Meeting templates: the caller's reusable agendas, plus starter drafts per type."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, status
 
 from app.api.dependencies import DbSession, MasterAdmin
+from app.api.params import MAX_ID, not_found
 from app.schemas.master_admin.meetings import (
     AdminMeetingCreate,
     AdminMeetingDraft,
@@ -15,10 +16,8 @@ from app.services.master_admin.meeting_service import MeetingService
 
 router = APIRouter(prefix="/meetings", tags=["Meeting templates"])
 
-MeetingId = Annotated[int, Path(ge=1, le=2_147_483_647, description="A meeting template id")]
-NOT_FOUND: dict[int | str, dict[str, Any]] = {
-    404: {"description": "No such meeting template of the caller's"}
-}
+MeetingId = Annotated[int, Path(ge=1, le=MAX_ID, description="A meeting template id")]
+NOT_FOUND = not_found("meeting template")
 
 
 async def get_meeting_service(session: DbSession) -> MeetingService:

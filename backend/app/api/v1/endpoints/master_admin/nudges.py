@@ -5,6 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, status
 
 from app.api.dependencies import DbSession, MasterAdmin, app_clock, app_settings
+from app.api.params import MAX_ID, Responses
 from app.schemas.master_admin.nudges import AdminNudgeResponse
 from app.services.master_admin.activity_service import ActivityService
 from app.services.master_admin.nudge_phrasing import nudge_phraser
@@ -12,10 +13,8 @@ from app.services.master_admin.nudge_service import NudgeService
 
 router = APIRouter(prefix="/nudges", tags=["Nudges"])
 
-NudgeId = Annotated[int, Path(ge=1, le=2_147_483_647, description="A nudge id")]
-NOT_FOUND: dict[int | str, dict[str, Any]] = {
-    404: {"description": "No such nudge of the caller's (or it was deleted)"}
-}
+NudgeId = Annotated[int, Path(ge=1, le=MAX_ID, description="A nudge id")]
+NOT_FOUND: Responses = {404: {"description": "No such nudge of the caller's (or it was deleted)"}}
 
 
 async def get_nudge_service(request: Request, session: DbSession) -> NudgeService:

@@ -1,0 +1,23 @@
+"""Parameter types shared by the endpoints: resource ids, pages, documented errors."""
+
+from typing import Annotated, Any
+
+from fastapi import Query
+
+from app.schemas.common import MAX_ID
+
+__all__ = ["MAX_ID", "PageLimit", "PageOffset", "Responses", "not_found"]
+
+# Path ids are `Path(ge=1, le=MAX_ID)` and their routes declare `{name:int}`, so only
+# digits reach an id route.
+
+# OpenAPI `responses=` entries: status code -> its description.
+Responses = dict[int | str, dict[str, Any]]
+
+
+def not_found(what: str) -> Responses:
+    return {404: {"description": f"No such {what} of the caller's"}}
+
+
+PageLimit = Annotated[int, Query(ge=1, le=500, description="At most this many items")]
+PageOffset = Annotated[int, Query(ge=0, le=MAX_ID, description="Skip this many items first")]
