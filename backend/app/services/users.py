@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.security import Claims, claim_at
 from app.models import User
+from app.services.changes import save_changes
 
 # Claim -> the length of its column: a longer value (Clerk users edit their own names)
 # is treated as absent rather than failing the request.
@@ -54,7 +55,4 @@ async def sync_user_from_claims(session: AsyncSession, claims: Claims, *, role_c
 
 
 async def update_profile(session: AsyncSession, user: User, *, timezone: str) -> User:
-    user.timezone = timezone
-    await session.flush()
-    await session.refresh(user, ["updated_at"])
-    return user
+    return await save_changes(session, user, {"timezone": timezone})

@@ -32,7 +32,6 @@ from sqlalchemy import (
     delete,
     func,
     select,
-    update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -50,6 +49,7 @@ from app.models import (
 from app.schemas.master_admin.activities import AdminActivityCreate, AdminActivityUpdate
 from app.schemas.master_admin.progress import ActivityTypeProgress, WeeklyProgressResponse
 from app.schemas.master_admin.scores import AdminScoreResponse, StreakResponse
+from app.services.changes import save_changes
 from app.services.master_admin.activity_queries import (
     ACTIVITIES_OF_DAY,
     DONE_PER_TYPE,
@@ -115,16 +115,7 @@ class ActivityService:
             )
         if "prospect_id" in changes:
             await self._check_prospect(user, changes["prospect_id"])
-        # RETURNING brings back the new updated_at in the same statement as the change.
-        activity = (
-            await self.session.scalars(
-                update(AdminActivity)
-                .where(AdminActivity.id == activity.id)
-                .values(**changes)
-                .returning(AdminActivity),
-                execution_options={"populate_existing": True},
-            )
-        ).one()
+        activity = await save_changes(self.session, activity, changes)
         if SCORED_FIELDS & changes.keys():
             after = (activity.status, activity.date)
             await self._rescore(

@@ -133,13 +133,9 @@ class FocusSessionService:
         return focus
 
     async def _still_open_detail(self, user: User) -> str:
-        open_id = await self.session.scalar(
-            select(AdminFocusSession.id).where(
-                AdminFocusSession.user_id == user.id, AdminFocusSession.end_time.is_(None)
-            )
-        )
+        blocker = await self.session.scalar(OPEN_SESSION, {"owner_id": user.id})
         # The blocker may have ended between our insert and this read; it is still a 409.
-        which = "another focus session" if open_id is None else f"focus session {open_id}"
+        which = "another focus session" if blocker is None else f"focus session {blocker.id}"
         return f"{which} is still open: complete or interrupt it first"
 
     @staticmethod

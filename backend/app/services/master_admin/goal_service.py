@@ -10,6 +10,8 @@ from app.core.clock import Clock
 from app.core.errors import Conflict, NotFound
 from app.models import AdminGoal, User
 from app.schemas.master_admin.goals import AdminGoalCreate, AdminGoalUpdate
+from app.services.changes import save_changes
+from app.services.master_admin.activity_queries import GOAL_OF_WEEK
 
 
 class GoalService:
@@ -33,16 +35,14 @@ class GoalService:
 
     async def list_goals(self, user: User) -> Sequence[AdminGoal]:
         goals = await self.session.scalars(
-            select(AdminGoal)
-            .where(AdminGoal.user_id == user.id)
-            .order_by(AdminGoal.week_start.desc())
+            self._select_own(user).order_by(AdminGoal.week_start.desc())
         )
         return goals.all()
 
     async def get_current_goal(self, user: User) -> AdminGoal:
         week_start = self.clock.week_start(user.timezone)
         goal = await self.session.scalar(
-            self._select_own(user).where(AdminGoal.week_start == week_start)
+            GOAL_OF_WEEK, {"owner_id": user.id, "week_start": week_start}
         )
         if goal is None:
             raise NotFound(f"no goal is set for the week of {week_start}")
@@ -56,11 +56,7 @@ class GoalService:
 
     async def update_goal(self, user: User, goal_id: int, data: AdminGoalUpdate) -> AdminGoal:
         goal = await self.get_goal(user, goal_id)
-        for name, value in data.model_dump(exclude_unset=True).items():
-            setattr(goal, name, value)
-        await self.session.flush()
-        await self.session.refresh(goal, ["updated_at"])
-        return goal
+        return await save_changes(self.session, goal, data.model_dump(exclude_unset=True))
 
     async def delete_goal(self, user: User, goal_id: int) -> None:
         deleted = await self.session.scalar(
@@ -71,5 +67,6 @@ class GoalService:
         if deleted is None:
             raise NotFound(f"goal {goal_id} not found")
 
-    def _select_own(self, user: User) -> Select[AdminGoal]:
+    @staticmethod
+    def _select_own(user: User) -> Select[AdminGoal]:
         return select(AdminGoal).where(AdminGoal.user_id == user.id)

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.errors import NotFound
 from app.models import AdminMeeting, User
 from app.schemas.master_admin.meetings import AdminMeetingCreate, AdminMeetingUpdate
+from app.services.changes import save_changes
 from app.services.master_admin.meeting_defaults import DEFAULT_TEMPLATES
 
 
@@ -43,12 +44,7 @@ class MeetingService:
         self, user: User, meeting_id: int, update: AdminMeetingUpdate
     ) -> AdminMeeting:
         meeting = await self.get_meeting(user, meeting_id)
-        for name, value in update.model_dump(exclude_unset=True).items():
-            setattr(meeting, name, value)
-        await self.session.flush()
-        # `updated_at` is set by the database on UPDATE, so read back what it chose.
-        await self.session.refresh(meeting, ["updated_at"])
-        return meeting
+        return await save_changes(self.session, meeting, update.model_dump(exclude_unset=True))
 
     async def delete_meeting(self, user: User, meeting_id: int) -> None:
         deleted = await self.session.scalar(

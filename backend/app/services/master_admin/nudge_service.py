@@ -10,7 +10,6 @@ import asyncio
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, bindparam, case, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
@@ -64,15 +63,14 @@ class NudgeService:
     async def generate_nudges(self, user: User) -> list[AdminNudge]:
         """Run the rules now and store what they raise; return only the new nudges,
         most pressing first."""
-        zone = ZoneInfo(user.timezone)
-        local_now = self.clock.now().astimezone(zone)
+        local_now = self.clock.local_now(user.timezone)
         drafts = nudge_drafts(await self._situation(user, local_now))
         if self.phraser is not None:
             drafts = await self._phrased(user, drafts, self.phraser)
         if not drafts:
             return []
         tomorrow = local_now.date() + timedelta(days=1)
-        expires_at = datetime.combine(tomorrow, time(), tzinfo=zone)
+        expires_at = datetime.combine(tomorrow, time(), tzinfo=local_now.tzinfo)
         # Inserted in key order, so racing calls lock the same keys in the same order.
         statement = (
             insert(AdminNudge)
