@@ -107,7 +107,7 @@ async def test_a_second_start_while_one_is_open_is_a_conflict_naming_it(
     response = await client.post(FOCUS, json={"duration_minutes": 25})
 
     assert response.status_code == 409
-    assert f"focus session {first['id']} is still open" in response.json()["detail"]
+    assert response.json() == {"detail": still_open(first["id"])}
     history = await client.get(FOCUS)
     assert [row["id"] for row in history.json()] == [first["id"]]
 
@@ -121,7 +121,7 @@ async def test_a_session_past_its_end_still_blocks_a_new_one(
     response = await client.post(FOCUS, json={})
 
     assert response.status_code == 409
-    assert str(first["id"]) in response.json()["detail"]
+    assert response.json() == {"detail": still_open(first["id"])}
 
 
 async def test_another_users_open_session_does_not_block(
@@ -212,7 +212,9 @@ async def test_a_session_ends_only_once(
     response = await client.put(f"{FOCUS}/{started['id']}/{second}", json={"notes": "late"})
 
     assert response.status_code == 409
-    assert f"focus session {started['id']} already ended" in response.json()["detail"]
+    assert response.json() == {
+        "detail": f"focus session {started['id']} already ended at {DEFAULT_NOW}"
+    }
     unchanged = (await client.get(FOCUS)).json()[0]
     assert unchanged == ended.json()
 
@@ -475,7 +477,7 @@ async def test_racing_starts_make_exactly_one_session(
         winner = next(response.json() for response in responses if response.status_code == 201)
         for response in responses:
             if response.status_code == 409:
-                assert f"focus session {winner['id']} is still open" in response.json()["detail"]
+                assert response.json() == {"detail": still_open(winner["id"])}
         async with engine.connect() as connection:
             stored = await connection.scalar(
                 select(func.count())
@@ -484,3 +486,7 @@ async def test_racing_starts_make_exactly_one_session(
                 .where(User.clerk_user_id == clerk_id)
             )
         assert stored == 1
+
+
+def still_open(focus_id: int) -> str:
+    return f"focus session {focus_id} is still open: complete or interrupt it first"
