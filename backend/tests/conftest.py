@@ -106,6 +106,15 @@ async def session(connection: AsyncConnection) -> AsyncIterator[AsyncSession]:
         yield session
 
 
+@pytest.fixture
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """No setting from the developer's environment or `.env` leaks into the test."""
+    for name in Settings.model_fields:
+        monkeypatch.delenv(name.upper(), raising=False)
+    monkeypatch.setitem(Settings.model_config, "env_file", None)
+    return monkeypatch
+
+
 @pytest.fixture(scope="session")
 def signer() -> TokenSigner:
     return TokenSigner()
@@ -117,7 +126,10 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def settings(database_url: str, signer: TokenSigner) -> Settings:
+def settings(
+    database_url: str, signer: TokenSigner, clean_environment: pytest.MonkeyPatch
+) -> Settings:
+    """The app's settings in tests: explicit, whatever the developer's environment says."""
     return Settings(
         _env_file=None,
         app_env=AppEnv.TEST,

