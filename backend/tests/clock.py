@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import UTC, date, datetime
 
 from app.core.clock import Clock
 
@@ -11,3 +11,7 @@ class FixedClock(Clock):
 
     def now(self) -> datetime:
         return self.instant
+
+
+def utc(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)

@@ -11,9 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import ActivityStatus, ActivityType, User
 from tests.clock import FixedClock
+from tests.conftest import API
 from tests.factories import create_activity, create_prospect, create_user
 
-API = "/api/v1/master-admin"
 TODAY = "2026-11-25"
 
 

@@ -11,9 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.core.config import Settings
 from app.models import ActivityType
 from tests.clock import FixedClock
+from tests.conftest import API
 from tests.master_admin.committed_app import committing_client, unique_clerk_id
 
-API = "/api/v1/master-admin"
 TODAY = date(2026, 11, 25)
 # Weights small enough that 50 activities stay under the cap of 100, so a lost update
 # would show in the score, not only in the count.

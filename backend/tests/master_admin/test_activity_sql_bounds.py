@@ -12,10 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from app.models import ActivityStatus, ActivityType, AdminActivity, User
 from app.services.master_admin.activity_service import ActivityService
 from tests.clock import FixedClock
+from tests.conftest import API
 from tests.factories import create_goal, create_user
 from tests.statements import counting_statements
 
-API = "/api/v1/master-admin"
 TODAY = date(2026, 11, 25)
 
 

@@ -1,11 +1,11 @@
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.models import ActivityStatus, ActivityType, User
-from tests.clock import FixedClock
+from tests.clock import FixedClock, utc
 from tests.conftest import API
 from tests.factories import (
     create_activity,
@@ -20,10 +20,6 @@ from tests.statements import counting_statements
 DASHBOARD = f"{API}/dashboard"
 MONDAY = date(2026, 11, 23)
 TODAY = date(2026, 11, 25)  # the default clock: Wednesday, 15:00 UTC
-
-
-def utc(day: date, hour: int, minute: int = 0) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
 
 
 async def founder(session: AsyncSession, timezone: str = "UTC") -> User:

@@ -9,9 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import User
 from tests.clock import FixedClock
+from tests.conftest import API
 from tests.factories import create_goal, create_user
 
-API = "/api/v1/master-admin"
 MONDAY = date(2026, 11, 23)
 
 

@@ -18,16 +18,17 @@ from app.main import create_app
 from app.services.master_admin.nudge_phrasing import (
     DEFAULT_MODEL,
     MAX_MESSAGE_LENGTH,
+    SYSTEM_PROMPT,
     NudgePhraser,
     nudge_phraser,
 )
+from app.services.master_admin.nudge_rules import NO_FOCUS, NO_GOAL
 from tests.clock import FixedClock
 from tests.conftest import API
 from tests.factories import create_user
 
 BASE_URL = "https://ai.example.test/v1"
 COMPLETIONS = f"{BASE_URL}/chat/completions"
-RULE_TEXT = "No goal is set for this week yet: set your targets so your pace can be tracked."
 FACTS = {"week_start": "2026-11-23"}
 
 
@@ -65,7 +66,7 @@ async def test_the_ai_wording_is_used_when_it_is_sound(phraser: NudgePhraser) ->
         json=completion("  Set this week's targets now, so you can see your pace.  ")
     )
 
-    phrased = await phraser.phrase(RULE_TEXT, FACTS)
+    phrased = await phraser.phrase(NO_GOAL, FACTS)
 
     assert phrased == "Set this week's targets now, so you can see your pace."
     assert route.call_count == 1
@@ -75,7 +76,7 @@ async def test_the_ai_wording_is_used_when_it_is_sound(phraser: NudgePhraser) ->
 async def test_the_request_carries_only_the_rule_text_and_facts(phraser: NudgePhraser) -> None:
     route = respx.post(COMPLETIONS).respond(json=completion("Rephrased."))
 
-    await phraser.phrase(RULE_TEXT, FACTS)
+    await phraser.phrase(NO_GOAL, FACTS)
 
     request = route.calls.last.request
     assert request.headers["Authorization"] == "Bearer sk-test"
@@ -83,9 +84,9 @@ async def test_the_request_carries_only_the_rule_text_and_facts(phraser: NudgePh
     assert body["model"] == "tiny-model"
     system, user = body["messages"]
     assert system["role"] == "system"
-    assert "only rephrase" in system["content"].lower()
+    assert system["content"] == SYSTEM_PROMPT
     assert user["role"] == "user"
-    assert json.loads(user["content"]) == {"message": RULE_TEXT, "facts": FACTS}
+    assert json.loads(user["content"]) == {"message": NO_GOAL, "facts": FACTS}
 
 
 @respx.mock
@@ -95,7 +96,7 @@ async def test_a_trailing_slash_in_the_base_url_is_harmless(
     route = respx.post(COMPLETIONS).respond(json=completion("Rephrased."))
     phraser = NudgePhraser(http_client, base_url=f"{BASE_URL}/", api_key="k", model="m")
 
-    assert await phraser.phrase(RULE_TEXT, FACTS) == "Rephrased."
+    assert await phraser.phrase(NO_GOAL, FACTS) == "Rephrased."
     assert route.call_count == 1
 
 
@@ -140,7 +141,7 @@ async def test_any_bad_answer_keeps_the_rule_text(
 ) -> None:
     route = respx.post(COMPLETIONS).mock(return_value=response)
 
-    assert await phraser.phrase(RULE_TEXT, FACTS) == RULE_TEXT
+    assert await phraser.phrase(NO_GOAL, FACTS) == NO_GOAL
     assert route.call_count == 1
 
 
@@ -148,7 +149,7 @@ async def test_any_bad_answer_keeps_the_rule_text(
 async def test_an_answer_of_exactly_the_maximum_length_is_used(phraser: NudgePhraser) -> None:
     respx.post(COMPLETIONS).respond(json=completion("y" * MAX_MESSAGE_LENGTH))
 
-    assert await phraser.phrase(RULE_TEXT, FACTS) == "y" * MAX_MESSAGE_LENGTH
+    assert await phraser.phrase(NO_GOAL, FACTS) == "y" * MAX_MESSAGE_LENGTH
 
 
 @pytest.mark.parametrize(
@@ -166,7 +167,7 @@ async def test_network_failures_keep_the_rule_text(
 ) -> None:
     respx.post(COMPLETIONS).mock(side_effect=error)
 
-    assert await phraser.phrase(RULE_TEXT, FACTS) == RULE_TEXT
+    assert await phraser.phrase(NO_GOAL, FACTS) == NO_GOAL
 
 
 @respx.mock
@@ -179,9 +180,9 @@ async def test_a_slow_answer_is_abandoned_at_the_deadline(http_client: httpx.Asy
     phraser = NudgePhraser(http_client, base_url=BASE_URL, api_key="k", model="m", timeout=0.05)
 
     started = time.monotonic()
-    phrased = await phraser.phrase(RULE_TEXT, FACTS)
+    phrased = await phraser.phrase(NO_GOAL, FACTS)
 
-    assert phrased == RULE_TEXT
+    assert phrased == NO_GOAL
     assert time.monotonic() - started < 1
 
 
@@ -287,7 +288,13 @@ async def test_generate_uses_the_ai_wording(ai_client: AiClient, session: AsyncS
         json.loads(json.loads(call.request.content)["messages"][1]["content"])
         for call in route.calls
     ]
-    assert {"message": RULE_TEXT, "facts": FACTS} in sent
+    assert sorted(sent, key=lambda request: request["message"]) == [
+        {
+            "message": NO_FOCUS,
+            "facts": {"local_time": "15:00", "focus_sessions_completed_today": 0},
+        },
+        {"message": NO_GOAL, "facts": FACTS},
+    ]
 
 
 @respx.mock
@@ -322,7 +329,7 @@ async def test_generate_succeeds_with_the_rule_text_when_the_ai_fails(
 
     assert response.status_code == 201
     messages = {nudge["rule_key"]: nudge["message"] for nudge in response.json()}
-    assert messages["no_goal:2026-11-25"] == RULE_TEXT
+    assert messages == {"no_goal:2026-11-25": NO_GOAL, "no_focus:2026-11-25": NO_FOCUS}
 
 
 @respx.mock
@@ -336,5 +343,8 @@ async def test_without_ai_configuration_no_request_is_made(
         response = await client.post(f"{API}/nudges/generate")
 
     assert response.status_code == 201
-    assert len(response.json()) == 2
+    assert {nudge["rule_key"]: nudge["message"] for nudge in response.json()} == {
+        "no_goal:2026-11-25": NO_GOAL,
+        "no_focus:2026-11-25": NO_FOCUS,
+    }
     assert route.call_count == 0

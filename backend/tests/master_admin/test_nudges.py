@@ -2,7 +2,7 @@
 
 import asyncio
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,7 +20,7 @@ from app.models import (
     NudgeType,
     User,
 )
-from tests.clock import FixedClock
+from tests.clock import FixedClock, utc
 from tests.conftest import API
 from tests.factories import (
     create_activity,
@@ -41,10 +41,6 @@ TODAY = date(2026, 11, 25)
 LOS_ANGELES = "America/Los_Angeles"  # UTC-8 in November
 NO_GOAL = "No goal is set for this week yet: set your targets so your pace can be tracked."
 NO_FOCUS = "No focus session completed yet today: block 50 minutes for your most important work."
-
-
-def utc(day: date, hour: int, minute: int = 0) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
 
 
 def local(timezone: str, day: date, hour: int, minute: int = 0) -> datetime:

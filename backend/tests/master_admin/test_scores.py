@@ -10,9 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import User
 from tests.clock import FixedClock
+from tests.conftest import API
 from tests.factories import create_user
-
-API = "/api/v1/master-admin"
 
 
 @pytest.fixture
