@@ -14,10 +14,10 @@ import httpx
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.core.clock import Clock
 from app.core.config import Settings
-from app.main import create_app
 from app.models import User
+from tests.clock import FixedClock
+from tests.conftest import http_client, running_app
 
 
 def unique_clerk_id(prefix: str) -> str:
@@ -26,17 +26,11 @@ def unique_clerk_id(prefix: str) -> str:
 
 @asynccontextmanager
 async def committing_client(
-    settings: Settings, clock: Clock, engine: AsyncEngine, *, clerk_user_ids: list[str]
+    settings: Settings, clock: FixedClock, engine: AsyncEngine, *, clerk_user_ids: list[str]
 ) -> AsyncIterator[httpx.AsyncClient]:
     """A client of an app on the real session dependency; deletes `clerk_user_ids` at exit."""
-    app = create_app(settings, clock=clock)
     try:
-        async with (
-            app.router.lifespan_context(app),
-            httpx.AsyncClient(
-                transport=httpx.ASGITransport(app=app), base_url="http://test"
-            ) as client,
-        ):
+        async with running_app(settings, clock, session=None) as app, http_client(app) as client:
             yield client
     finally:
         async with engine.begin() as connection:
