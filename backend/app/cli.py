@@ -24,10 +24,15 @@ def resolve_database_url(settings: Settings, embedded_data_dir: Path = DATA_DIR 
     return start_embedded_postgres(embedded_data_dir)
 
 
-def migrate(database_url: str) -> None:
+def alembic_config(database_url: str) -> Config:
+    """The project's Alembic configuration, aimed at `database_url`."""
     config = Config(str(BACKEND_DIR / "alembic.ini"))
     config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
-    command.upgrade(config, "head")
+    return config
+
+
+def migrate(database_url: str) -> None:
+    command.upgrade(alembic_config(database_url), "head")
 
 
 def exit_on_sigterm(signum: int, frame: FrameType | None) -> None:

@@ -23,12 +23,11 @@ from tests.tokens import TokenSigner
 
 
 def head_revision() -> str:
-    from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    from app.core.config import BACKEND_DIR
-
-    head = ScriptDirectory.from_config(Config(str(BACKEND_DIR / "alembic.ini"))).get_current_head()
+    head = ScriptDirectory.from_config(
+        cli.alembic_config("postgresql://unused/unused")
+    ).get_current_head()
     assert head is not None
     return head
 
