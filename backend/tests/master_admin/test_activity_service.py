@@ -134,26 +134,49 @@ async def test_scores_are_per_user(service: ActivityService, session: AsyncSessi
     assert (await service.get_daily_score(bob, TODAY)).score == 5
 
 
-async def test_calculate_daily_score_recomputes_the_given_days_from_their_activities(
+async def test_calculate_daily_score_recomputes_the_given_days_and_their_streaks(
     service: ActivityService, session: AsyncSession, user: User
 ) -> None:
     # Raw rows: the factory stores no score, so the scores come from calculate_daily_score.
+    await create_activity(session, user, date=days_before(2), type=EMAIL, amount=1)
     await create_activity(session, user, date=days_before(1), type=VIDEO, amount=2)
     await create_activity(session, user, date=TODAY, type=EMAIL, amount=4)
     await create_activity(session, user, date=days_before(5), type=CALL, status=PENDING)
 
     await service.calculate_daily_score(user, days_before(5), days_before(1), TODAY)
 
-    assert await stored_scores(session, user) == {
-        days_before(5): (0, 0, 0),
-        days_before(1): (30, 0, 1),
-        TODAY: (20, 0, 1),
-    }
-    await service.update_streak(user, since=days_before(5))
+    # (score, streak_days, activities_count); 2 days ago has no stored score yet, so the
+    # run starts yesterday
     assert await stored_scores(session, user) == {
         days_before(5): (0, 0, 0),
         days_before(1): (30, 1, 1),
         TODAY: (20, 2, 1),
+    }
+
+    # Scoring the day before renumbers the later days of its run too.
+    await service.calculate_daily_score(user, days_before(2))
+    assert await stored_scores(session, user) == {
+        days_before(5): (0, 0, 0),
+        days_before(2): (5, 1, 1),
+        days_before(1): (30, 2, 1),
+        TODAY: (20, 3, 1),
+    }
+
+
+async def test_update_streak_renumbers_the_stored_days_from_a_day_on(
+    service: ActivityService, session: AsyncSession, user: User
+) -> None:
+    for day in (days_before(3), days_before(2), TODAY):
+        session.add(AdminScore(user_id=user.id, date=day, score=5, streak_days=9))
+    await session.flush()
+
+    await service.update_streak(user, since=days_before(2))
+
+    # Before `since` nothing is written; from it on, each day's run as stored.
+    assert await stored_scores(session, user) == {
+        days_before(3): (5, 9, 0),
+        days_before(2): (5, 2, 0),
+        TODAY: (5, 1, 0),
     }
 
 

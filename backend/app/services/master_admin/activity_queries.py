@@ -6,12 +6,15 @@ on every request of the dashboard's hot paths; values are passed as bound parame
 
 from datetime import date
 from functools import cache
+from typing import Any
 
 from sqlalchemy import (
     Date,
     Integer,
     Select,
+    Subquery,
     Update,
+    all_,
     and_,
     bindparam,
     case,
@@ -19,9 +22,11 @@ from sqlalchemy import (
     column,
     func,
     select,
+    union_all,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, Insert, insert
+from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy.sql.dml import ReturningInsert
 
 from app.models import ActivityStatus, ActivityType, AdminActivity, AdminGoal, AdminScore
 
@@ -60,41 +65,44 @@ DONE_PER_TYPE = (
 )
 
 
-def _renumber_streaks() -> Update:
-    """Gaps and islands: among scoring days, `date - row_number()` is constant within a
+def _streak_numbers(scores: Subquery) -> Select[date, int]:
+    """Each day's `streak_days` among `scores` (one user's `date`, `score` rows).
+
+    Gaps and islands: among scoring days, `date - row_number()` is constant within a
     run of consecutive days, so each run is one group and a day's streak is its distance
-    from the run's first day, plus one. Days scoring 0 get 0. Only rows from `since` on
-    that changed are written."""
-    scoring = AdminScore.score > 0
-    ranked = (
-        select(
-            AdminScore.id,
-            AdminScore.date,
-            scoring.label("scoring"),
-            (
-                AdminScore.date
-                - cast(
-                    func.row_number().over(partition_by=scoring, order_by=AdminScore.date),
-                    Integer,
-                )
-            ).label("run"),
-        )
-        .where(AdminScore.user_id == USER_ID)
-        .subquery("ranked")
-    )
+    from the run's first day, plus one. Days scoring 0 get 0.
+    """
+    scoring = scores.c.score > 0
+    ranked = select(
+        scores.c.date,
+        scoring.label("scoring"),
+        (
+            scores.c.date
+            - cast(func.row_number().over(partition_by=scoring, order_by=scores.c.date), Integer)
+        ).label("run"),
+    ).subquery("ranked")
     run_start = func.min(ranked.c.date).over(partition_by=[ranked.c.scoring, ranked.c.run])
-    streaks = select(
-        ranked.c.id,
+    return select(
+        ranked.c.date,
         case((ranked.c.scoring, ranked.c.date - run_start + 1), else_=0).label("streak_days"),
-    ).subquery("streaks")
+    )
+
+
+def _renumber_streaks() -> Update:
+    """Renumber the stored days from `since` on; only the rows that change are written."""
+    stored = (
+        select(AdminScore.date, AdminScore.score).where(AdminScore.user_id == USER_ID).subquery()
+    )
+    streaks = _streak_numbers(stored).subquery("streaks")
     return (
         update(AdminScore)
         .where(
-            AdminScore.id == streaks.c.id,
+            AdminScore.user_id == USER_ID,
+            AdminScore.date == streaks.c.date,
             AdminScore.date >= bindparam("since", type_=Date),
             AdminScore.streak_days != streaks.c.streak_days,
         )
-        .values(streak_days=streaks.c.streak_days)
+        .values(streak_days=streaks.c.streak_days, updated_at=func.now())
     )
 
 
@@ -131,42 +139,86 @@ def _streak() -> Select[int, int, date]:
 
 
 @cache
-def rescore_days(weights: tuple[tuple[ActivityType, int], ...]) -> Insert:
-    """Upsert the score of each of the `days` (a bound DATE[]) from its done activities,
-    for one set of weights; a day without done activities stores 0."""
-    day = (
-        func.unnest(bindparam("days", type_=ARRAY(Date)))
-        .table_valued(column("day", Date))
-        .render_derived(name="days")
-    )
+def rescore_days(weights: tuple[tuple[ActivityType, int], ...]) -> Update:
+    """Store the score of each of the `days` (a bound DATE[]) from its done activities,
+    for one set of weights, and renumber the streaks from `since` (the earliest of the
+    `days`) on: one statement.
+
+    A day without done activities stores 0. The streaks are numbered over the scores as
+    they will be: the stored ones of the other days and the fresh ones of `days`; the
+    touched days are upserted with theirs, and the later days whose streak changes are
+    updated (one statement cannot see its own upsert, hence the union).
+    """
+    days = bindparam("days", type_=ARRAY(Date))
+    day = func.unnest(days).table_valued(column("day", Date)).render_derived(name="days")
     points = case(dict(weights), value=AdminActivity.type, else_=0) * AdminActivity.amount
     done_that_day = and_(
         AdminActivity.user_id == USER_ID,
         AdminActivity.date == day.c.day,
         AdminActivity.status == ActivityStatus.DONE,
     )
-    scores = (
+    fresh = (
         select(
-            USER_ID,
-            day.c.day,
-            func.least(SCORE_CAP, func.coalesce(func.sum(points), 0)),
-            func.count(AdminActivity.id),
+            day.c.day.label("date"),
+            func.least(SCORE_CAP, func.coalesce(func.sum(points), 0)).label("score"),
+            func.count(AdminActivity.id).label("activities_count"),
         )
         .select_from(day.outerjoin(AdminActivity, done_that_day))
         .group_by(day.c.day)
+        .cte("fresh")
     )
-    statement = insert(AdminScore).from_select(
-        ["user_id", "date", "score", "activities_count"], scores
+    scores = union_all(
+        select(AdminScore.date, AdminScore.score).where(
+            AdminScore.user_id == USER_ID, AdminScore.date != all_(days)
+        ),
+        select(fresh.c.date, fresh.c.score),
+    ).subquery("scores")
+    streaks = _streak_numbers(scores).cte("streaks")
+    rescored = insert(AdminScore).from_select(
+        ["user_id", "date", "score", "activities_count", "streak_days"],
+        select(
+            USER_ID, fresh.c.date, fresh.c.score, fresh.c.activities_count, streaks.c.streak_days
+        ).join_from(fresh, streaks, fresh.c.date == streaks.c.date),
     )
-    return statement.on_conflict_do_update(
+    rescored = rescored.on_conflict_do_update(
         index_elements=[AdminScore.user_id, AdminScore.date],
         set_={
-            "score": statement.excluded.score,
-            "activities_count": statement.excluded.activities_count,
+            "score": rescored.excluded.score,
+            "activities_count": rescored.excluded.activities_count,
+            "streak_days": rescored.excluded.streak_days,
             "updated_at": func.now(),
         },
     )
+    return (
+        update(AdminScore)
+        .add_cte(rescored.cte("rescored"))
+        .where(
+            AdminScore.user_id == USER_ID,
+            AdminScore.date == streaks.c.date,
+            AdminScore.date > bindparam("since", type_=Date),
+            AdminScore.date != all_(days),
+            AdminScore.streak_days != streaks.c.streak_days,
+        )
+        .values(streak_days=streaks.c.streak_days, updated_at=func.now())
+    )
 
 
+def _log_activity() -> ReturningInsert[*tuple[Any, ...]]:
+    """Take the user's score lock and insert the activity, in one statement: the lock
+    is held before the rescore that follows, whose snapshot then sees every write that
+    held it before."""
+    lock = select(func.pg_advisory_xact_lock(SCORES_LOCK_CLASS, USER_ID)).cte("score_lock")
+    fields = ["type", "status", "date", "amount", "notes", "prospect_id"]
+    values = select(
+        USER_ID, *(bindparam(name, type_=AdminActivity.__table__.c[name].type) for name in fields)
+    ).select_from(lock)
+    return (
+        insert(AdminActivity)
+        .from_select(["user_id", *fields], values)
+        .returning(*AdminActivity.__table__.c)
+    )
+
+
+LOG_ACTIVITY = _log_activity()
 RENUMBER_STREAKS = _renumber_streaks()
 STREAK = _streak()

@@ -24,7 +24,7 @@ query: a backfilled or emptied past day fixes every later day. Reads are a fixed
 of set-based statements, whatever the length of the history.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from sqlalchemy import (
@@ -46,7 +46,11 @@ from app.models import (
     AdminScore,
     User,
 )
-from app.schemas.master_admin.activities import AdminActivityCreate, AdminActivityUpdate
+from app.schemas.master_admin.activities import (
+    AdminActivityCreate,
+    AdminActivityResponse,
+    AdminActivityUpdate,
+)
 from app.schemas.master_admin.progress import ActivityTypeProgress, WeeklyProgressResponse
 from app.schemas.master_admin.scores import AdminScoreResponse, StreakResponse
 from app.services.changes import save_changes
@@ -55,6 +59,7 @@ from app.services.master_admin.activity_queries import (
     DONE_PER_TYPE,
     GOAL_OF_WEEK,
     LOCK_SCORES,
+    LOG_ACTIVITY,
     RENUMBER_STREAKS,
     SCORE_OF_DAY,
     STREAK,
@@ -87,17 +92,18 @@ class ActivityService:
 
     # Activities
 
-    async def create_activity(self, user: User, data: AdminActivityCreate) -> AdminActivity:
+    async def create_activity(self, user: User, data: AdminActivityCreate) -> AdminActivityResponse:
         """Log an activity and rescore its day, in the caller's transaction."""
         self._check_done_not_in_future(user, data.status, data.date)
-        await self._lock_scores(user)
         await self._check_prospect(user, data.prospect_id)
-        activity = AdminActivity(user_id=user.id, **data.model_dump())
-        self.session.add(activity)
-        await self.session.flush()
+        # Core execution: the ORM's unit of work costs more than the statement itself.
+        connection = await self.session.connection()
+        activity = (
+            await connection.execute(LOG_ACTIVITY, {"owner_id": user.id, **data.model_dump()})
+        ).one()
         if activity.status is ActivityStatus.DONE:
-            await self._rescore(user, [activity.date])
-        return activity
+            await self.calculate_daily_score(user, activity.date)
+        return AdminActivityResponse.model_validate(activity)
 
     async def update_activity(
         self, user: User, activity_id: int, data: AdminActivityUpdate
@@ -118,8 +124,8 @@ class ActivityService:
         activity = await save_changes(self.session, activity, changes)
         if SCORED_FIELDS & changes.keys():
             after = (activity.status, activity.date)
-            await self._rescore(
-                user, [day for status, day in (before, after) if status is ActivityStatus.DONE]
+            await self.calculate_daily_score(
+                user, *(day for status, day in (before, after) if status is ActivityStatus.DONE)
             )
         return activity
 
@@ -135,7 +141,7 @@ class ActivityService:
         if deleted is None:
             raise NotFound(f"activity {activity_id} not found")
         if deleted.status is ActivityStatus.DONE:
-            await self._rescore(user, [deleted.date])
+            await self.calculate_daily_score(user, deleted.date)
 
     async def get_activity(self, user: User, activity_id: int) -> AdminActivity:
         activity = await self.session.scalar(
@@ -186,24 +192,23 @@ class ActivityService:
     # Scores and streaks
 
     async def calculate_daily_score(self, user: User, *days: date) -> None:
-        """Store the score of each of `days` as its done activities make it now.
+        """Store the score of each of `days` as its done activities make it now, and the
+        streaks that changes: theirs and every later day's.
 
         One statement for any number of days; a day without done activities stores 0.
         Callers that may race hold the user's score lock (every write here takes it).
         """
-        # Core execution: the ORM would read a parameter dict on an INSERT as a bulk insert.
-        connection = await self.session.connection()
-        await connection.execute(
-            rescore_days(tuple(self.weights.items())), {"owner_id": user.id, "days": list(days)}
-        )
+        if days:
+            # Core execution: the ORM would read a parameter dict on an UPDATE as a bulk one.
+            connection = await self.session.connection()
+            await connection.execute(
+                rescore_days(tuple(self.weights.items())),
+                {"owner_id": user.id, "days": sorted(set(days)), "since": min(days)},
+            )
 
     async def update_streak(self, user: User, *, since: date) -> None:
-        """Renumber `streak_days` of the user's stored days from `since` on.
-
-        Gaps and islands: among scoring days, `date - row_number()` is constant within a
-        run of consecutive days, so each run is one group and a day's streak is its
-        distance from the run's first day, plus one. Days scoring 0 get 0.
-        """
+        """Renumber `streak_days` of the user's stored days from `since` on, from the
+        stored scores (the writes here renumber as they rescore)."""
         connection = await self.session.connection()
         await connection.execute(RENUMBER_STREAKS, {"owner_id": user.id, "since": since})
 
@@ -273,12 +278,6 @@ class ActivityService:
         )
 
     # Internals
-
-    async def _rescore(self, user: User, days: Iterable[date]) -> None:
-        touched = set(days)
-        if touched:
-            await self.calculate_daily_score(user, *touched)
-            await self.update_streak(user, since=min(touched))
 
     async def _lock_scores(self, user: User) -> None:
         """Serialise the user's score writes until the transaction ends."""
