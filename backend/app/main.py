@@ -15,6 +15,7 @@ from app.core.clock import Clock
 from app.core.config import Settings, get_settings
 from app.core.database import create_engine, create_sessionmaker
 from app.core.dev_auth import dev_public_key_pem, uses_dev_auth
+from app.core.runtime import tuned_garbage_collector
 from app.core.security import JwksKeys, TokenVerifier
 
 # Every request body this API takes is a few kilobytes at most.
@@ -45,7 +46,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             app.state.http_client = http_client
             app.state.token_verifier = create_token_verifier(settings, http_client)
             try:
-                yield
+                with tuned_garbage_collector():
+                    yield
             finally:
                 await engine.dispose()
 
