@@ -212,8 +212,10 @@ async def test_a_session_ends_only_once(
     response = await client.put(f"{FOCUS}/{started['id']}/{second}", json={"notes": "late"})
 
     assert response.status_code == 409
+    # The end time as the API shows it everywhere else.
+    assert ended.json()["end_time"] == "2026-11-25T15:00:00Z"
     assert response.json() == {
-        "detail": f"focus session {started['id']} already ended at {DEFAULT_NOW}"
+        "detail": f"focus session {started['id']} already ended at 2026-11-25T15:00:00Z"
     }
     unchanged = (await client.get(FOCUS)).json()[0]
     assert unchanged == ended.json()

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from pydantic import TypeAdapter
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,6 +18,9 @@ from app.core.clock import Clock
 from app.core.errors import Conflict, NotFound
 from app.models import AdminFocusSession, User
 from app.schemas.master_admin.focus_sessions import AdminFocusSessionEnd
+
+# Instants in messages read as in the JSON bodies: 2026-11-25T15:00:00Z.
+INSTANT = TypeAdapter(datetime)
 
 ONE_OPEN_PER_USER_INDEX = "uq_admin_focus_sessions_one_open_per_user"
 
@@ -123,7 +127,10 @@ class FocusSessionService:
         if focus is None:
             raise NotFound(f"focus session {session_id} not found")
         if focus.end_time is not None:
-            raise Conflict(f"focus session {session_id} already ended at {focus.end_time}")
+            ended_at = INSTANT.dump_python(
+                focus.end_time, mode="json"
+            )  # as the JSON bodies show it
+            raise Conflict(f"focus session {session_id} already ended at {ended_at}")
         focus.end_time = self.clock.now()
         focus.completed = completed
         focus.interrupted = not completed
