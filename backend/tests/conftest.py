@@ -16,9 +16,11 @@ from app.api.dependencies import get_db_session
 from app.core.config import AppEnv, Settings
 from app.core.database import create_engine
 from app.main import create_app
+from app.models import User
 from tests import database
 from tests.clock import FixedClock
-from tests.tokens import AUTHORIZED_PARTY, ISSUER, TokenSigner
+from tests.factories import create_founder
+from tests.tokens import AUTHORIZED_PARTY, FOUNDER, ISSUER, TokenSigner
 
 # Wednesday 25 November 2026, 15:00 UTC: mid-week, mid-afternoon.
 DEFAULT_NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
@@ -198,7 +200,7 @@ async def anonymous_client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
 
 @pytest.fixture
 async def client(app: FastAPI, signer: TokenSigner) -> AsyncIterator[httpx.AsyncClient]:
-    """Authenticated as the master admin `user_master`."""
+    """Authenticated as the master admin `FOUNDER`."""
     headers = {"Authorization": f"Bearer {signer.token()}"}
     async with http_client(app, headers=headers) as client:
         yield client
@@ -208,7 +210,13 @@ async def client(app: FastAPI, signer: TokenSigner) -> AsyncIterator[httpx.Async
 def bearer(signer: TokenSigner) -> Callable[..., dict[str, str]]:
     """Headers for a token of any shape: `bearer(sub=..., role=..., **claims)`."""
 
-    def headers(sub: str = "user_master", **kwargs: Any) -> dict[str, str]:
+    def headers(sub: str = FOUNDER, **kwargs: Any) -> dict[str, str]:
         return {"Authorization": f"Bearer {signer.token(sub, **kwargs)}"}
 
     return headers
+
+
+@pytest.fixture
+async def founder(session: AsyncSession) -> User:
+    """The row behind the `client` fixture's token, in UTC."""
+    return await create_founder(session)

@@ -22,6 +22,7 @@ from app.models import (
     NudgeType,
     User,
 )
+from tests.tokens import FOUNDER
 
 ModelT = TypeVar("ModelT", bound=Base)
 _sequence = itertools.count(1)
@@ -43,6 +44,11 @@ async def create_user(session: AsyncSession, **fields: Any) -> User:
         "timezone": "UTC",
     }
     return await _persist(session, User(**(defaults | fields)))
+
+
+async def create_founder(session: AsyncSession, timezone: str = "UTC") -> User:
+    """The row behind the `client` fixture's token."""
+    return await create_user(session, clerk_user_id=FOUNDER, timezone=timezone)
 
 
 async def create_prospect(session: AsyncSession, user: User, **fields: Any) -> AdminProspect:

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import User
 from tests.conftest import API
+from tests.tokens import FOUNDER
 
 
 async def test_get_me_returns_the_callers_profile(client: httpx.AsyncClient) -> None:
@@ -14,7 +15,7 @@ async def test_get_me_returns_the_callers_profile(client: httpx.AsyncClient) -> 
     assert response.status_code == 200
     body = response.json()
     assert (body["clerk_user_id"], body["role"], body["timezone"]) == (
-        "user_master",
+        FOUNDER,
         "master_admin",
         "UTC",
     )
@@ -27,7 +28,7 @@ async def test_patch_me_sets_the_time_zone(
 
     assert response.status_code == 200
     assert response.json()["timezone"] == "Europe/Paris"
-    stored = await session.scalar(select(User).where(User.clerk_user_id == "user_master"))
+    stored = await session.scalar(select(User).where(User.clerk_user_id == FOUNDER))
     assert stored is not None
     assert stored.timezone == "Europe/Paris"
     assert (await client.get(f"{API}/me")).json()["timezone"] == "Europe/Paris"

@@ -10,6 +10,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 ISSUER = "https://clerk.test.example"
 AUTHORIZED_PARTY = "http://localhost:3000"
 KEY_ID = "ins_test_key_1"
+# The Clerk user id of the master admin the `client` fixture signs in as.
+FOUNDER = "user_master"
 
 
 class TokenSigner:
@@ -35,7 +37,7 @@ class TokenSigner:
         return {**jwk, "kid": self.kid, "alg": "RS256", "use": "sig"}
 
     def claims(
-        self, sub: str = "user_master", *, role: str | None = "master_admin", **overrides: Any
+        self, sub: str = FOUNDER, *, role: str | None = "master_admin", **overrides: Any
     ) -> dict[str, Any]:
         """Claims of a Clerk v2 session token with the role in public metadata."""
         now = int(time.time())
@@ -63,6 +65,6 @@ class TokenSigner:
         )
 
     def token(
-        self, sub: str = "user_master", *, role: str | None = "master_admin", **overrides: Any
+        self, sub: str = FOUNDER, *, role: str | None = "master_admin", **overrides: Any
     ) -> str:
         return self.sign(self.claims(sub, role=role, **overrides))

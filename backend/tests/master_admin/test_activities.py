@@ -12,15 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.models import ActivityStatus, ActivityType, User
 from tests.clock import FixedClock
 from tests.conftest import API
-from tests.factories import create_activity, create_prospect, create_user
+from tests.factories import create_activity, create_founder, create_prospect, create_user
 
 TODAY = "2026-11-25"
-
-
-@pytest.fixture
-async def founder(session: AsyncSession) -> User:
-    """The row behind the `client` fixture's token (`user_master`)."""
-    return await create_user(session, clerk_user_id="user_master")
 
 
 def body(**fields: Any) -> dict[str, Any]:
@@ -172,7 +166,7 @@ async def test_today_is_the_callers_local_date(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
     # 11:30 UTC on the 25th is 00:30 on the 26th in Auckland: the 26th is their today.
-    await create_user(session, clerk_user_id="user_master", timezone="Pacific/Auckland")
+    await create_founder(session, "Pacific/Auckland")
     clock.instant = datetime(2026, 11, 25, 11, 30, tzinfo=UTC)
 
     logged = await client.post(f"{API}/activities", json=body(date="2026-11-26"))

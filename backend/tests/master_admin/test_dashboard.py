@@ -4,12 +4,13 @@ from typing import Any
 import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from app.models import ActivityStatus, ActivityType, User
+from app.models import ActivityStatus, ActivityType
 from tests.clock import FixedClock, utc
 from tests.conftest import API
 from tests.factories import (
     create_activity,
     create_focus_session,
+    create_founder,
     create_goal,
     create_nudge,
     create_score,
@@ -20,10 +21,6 @@ from tests.statements import counting_statements
 DASHBOARD = f"{API}/dashboard"
 MONDAY = date(2026, 11, 23)
 TODAY = date(2026, 11, 25)  # the default clock: Wednesday, 15:00 UTC
-
-
-async def founder(session: AsyncSession, timezone: str = "UTC") -> User:
-    return await create_user(session, clerk_user_id="user_master", timezone=timezone)
 
 
 def untouched_week(week_start: str) -> dict[str, Any]:
@@ -60,7 +57,7 @@ async def test_a_new_user_sees_an_empty_dashboard(client: httpx.AsyncClient) -> 
 async def test_the_dashboard_gathers_everything_in_one_call(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     other = await create_user(session)
     goal = await create_goal(
         session,
@@ -163,7 +160,7 @@ async def test_the_dashboard_gathers_everything_in_one_call(
 async def test_an_overdue_focus_session_shows_as_overdue(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     await create_focus_session(session, user, start_time=utc(TODAY, 9), duration_minutes=25)
 
     active = (await client.get(DASHBOARD)).json()["active_focus_session"]
@@ -175,7 +172,7 @@ async def test_today_and_this_week_are_the_callers(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
     """Monday 30 November 03:00 UTC is still Sunday the 29th in Los Angeles."""
-    user = await founder(session, "America/Los_Angeles")
+    user = await create_founder(session, "America/Los_Angeles")
     await create_score(session, user, date=date(2026, 11, 29), score=20, streak_days=1)
     clock.instant = utc(date(2026, 11, 30), 3)
 
@@ -190,7 +187,7 @@ async def test_today_and_this_week_are_the_callers(
 async def test_the_number_of_statements_does_not_grow_with_history(
     client: httpx.AsyncClient, session: AsyncSession, engine: AsyncEngine
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     await client.get(DASHBOARD)
     with counting_statements(engine) as short_history:
         await client.get(DASHBOARD)

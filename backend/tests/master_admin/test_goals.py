@@ -10,15 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.models import User
 from tests.clock import FixedClock
 from tests.conftest import API
-from tests.factories import create_goal, create_user
+from tests.factories import create_founder, create_goal, create_user
 
 MONDAY = date(2026, 11, 23)
-
-
-@pytest.fixture
-async def founder(session: AsyncSession) -> User:
-    """The row behind the `client` fixture's token (`user_master`)."""
-    return await create_user(session, clerk_user_id="user_master")
 
 
 def goal_body(**fields: Any) -> dict[str, Any]:
@@ -167,9 +161,7 @@ async def test_current_week_is_the_callers_local_week(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
     # Monday 05:00 UTC is still Sunday evening in Los Angeles: last week's goal applies.
-    founder = await create_user(
-        session, clerk_user_id="user_master", timezone="America/Los_Angeles"
-    )
+    founder = await create_founder(session, "America/Los_Angeles")
     clock.instant = datetime(2026, 11, 23, 5, 0, tzinfo=UTC)
     last_week = await create_goal(session, founder, week_start=date(2026, 11, 16))
     await create_goal(session, founder, week_start=MONDAY)

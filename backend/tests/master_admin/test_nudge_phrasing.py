@@ -25,7 +25,7 @@ from app.services.master_admin.nudge_phrasing import (
 from app.services.master_admin.nudge_rules import NO_FOCUS, NO_GOAL
 from tests.clock import FixedClock
 from tests.conftest import API
-from tests.factories import create_user
+from tests.factories import create_founder
 
 BASE_URL = "https://ai.example.test/v1"
 COMPLETIONS = f"{BASE_URL}/chat/completions"
@@ -266,7 +266,7 @@ AI = {"nudge_ai_base_url": BASE_URL, "nudge_ai_api_key": "sk-test", "nudge_ai_mo
 
 async def no_goal_founder(session: AsyncSession) -> None:
     """The master admin, with nothing logged: at 15:00 UTC only two rules fire."""
-    await create_user(session, clerk_user_id="user_master", timezone="UTC")
+    await create_founder(session, "UTC")
 
 
 @respx.mock

@@ -25,6 +25,7 @@ from tests.conftest import API
 from tests.factories import (
     create_activity,
     create_focus_session,
+    create_founder,
     create_goal,
     create_nudge,
     create_score,
@@ -45,11 +46,6 @@ NO_FOCUS = "No focus session completed yet today: block 50 minutes for your most
 
 def local(timezone: str, day: date, hour: int, minute: int = 0) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(timezone))
-
-
-async def founder(session: AsyncSession, timezone: str = "UTC") -> User:
-    """The master admin the `client` fixture signs in as."""
-    return await create_user(session, clerk_user_id="user_master", timezone=timezone)
 
 
 async def weekly_goal(
@@ -122,7 +118,7 @@ def keys(nudges: list[dict[str, Any]]) -> list[str]:
 async def test_a_quiet_day_creates_nothing(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     await quiet_week(session, user)
 
     response = await client.post(GENERATE)
@@ -135,7 +131,7 @@ async def test_a_quiet_day_creates_nothing(
 async def test_a_quiet_day_in_los_angeles_creates_nothing(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    user = await founder(session, LOS_ANGELES)
+    user = await create_founder(session, LOS_ANGELES)
     await quiet_week(session, user)
     clock.instant = local(LOS_ANGELES, TODAY, 16, 59)
 
@@ -148,7 +144,7 @@ async def test_a_quiet_day_in_los_angeles_creates_nothing(
 async def test_no_goal_this_week_is_a_high_priority_reminder(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     await focus_completed(session, user, ended=utc(TODAY, 10))
 
     [nudge] = await generate(client)
@@ -171,7 +167,7 @@ async def test_no_goal_this_week_is_a_high_priority_reminder(
 async def test_last_weeks_goal_does_not_count(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     await weekly_goal(session, user, week_start=MONDAY - timedelta(days=7), calls=10)
     await focus_completed(session, user, ended=utc(TODAY, 10))
 
@@ -183,7 +179,7 @@ async def test_the_week_is_the_local_week(
 ) -> None:
     """Monday 30 November 03:00 UTC is still Sunday the 29th in Los Angeles: the goal
     of the week of the 23rd applies (and on its last day, pace means target reached)."""
-    user = await founder(session, LOS_ANGELES)
+    user = await create_founder(session, LOS_ANGELES)
     await quiet_week(session, user, local_day=date(2026, 11, 29))
     clock.instant = utc(date(2026, 11, 30), 3)
 
@@ -200,7 +196,7 @@ async def test_the_week_is_the_local_week(
 async def test_pending_activities_before_today_are_a_reminder(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     await quiet_week(session, user)
     other = await create_user(session)
     for day, status, owner in [
@@ -226,7 +222,7 @@ async def test_pending_activities_before_today_are_a_reminder(
 async def test_one_pending_activity_is_named_in_the_singular(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     await quiet_week(session, user)
     await create_activity(
         session, user, date=TODAY - timedelta(days=1), status=ActivityStatus.PENDING
@@ -243,7 +239,7 @@ async def test_before_today_means_before_the_local_today(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
     """At 00:30 UTC on the 26th it is still the 25th in Los Angeles: the 25th is today."""
-    user = await founder(session, LOS_ANGELES)
+    user = await create_founder(session, LOS_ANGELES)
     await quiet_week(session, user)
     await create_activity(session, user, date=TODAY, status=ActivityStatus.PENDING)
     clock.instant = utc(TODAY + timedelta(days=1), 0, 30)
@@ -257,7 +253,7 @@ async def test_before_today_means_before_the_local_today(
 async def test_behind_pace_names_every_type_behind_in_one_suggestion(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     await focus_completed(session, user, ended=utc(TODAY, 9))
     # Expected by today (x 3 / 7): discoveries 3, emails 4.29, videos 6, calls 3.
     await weekly_goal(session, user, discoveries=7, emails=10, videos=14, calls=7)
@@ -281,7 +277,7 @@ async def test_behind_pace_names_every_type_behind_in_one_suggestion(
 
 
 async def test_behind_pace_on_one_type(client: httpx.AsyncClient, session: AsyncSession) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     await focus_completed(session, user, ended=utc(TODAY, 9))
     await weekly_goal(session, user, discoveries=7, calls=70)  # expected 3 and 30
     await done(session, user, ActivityType.DISCOVERY, 3, MONDAY)
@@ -295,7 +291,7 @@ async def test_behind_pace_on_one_type(client: httpx.AsyncClient, session: Async
 async def test_behind_pace_on_three_types_lists_them(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     await focus_completed(session, user, ended=utc(TODAY, 9))
     await weekly_goal(session, user, discoveries=7, emails=7, videos=7, calls=7)
     await done(session, user, ActivityType.EMAIL, 3, MONDAY)
@@ -314,7 +310,7 @@ async def test_behind_pace_on_three_types_lists_them(
 async def test_no_focus_session_by_two_pm_is_a_low_suggestion(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     await quiet_week(session, user, focus=False)
 
     clock.instant = utc(TODAY, 13, 59)
@@ -333,7 +329,7 @@ async def test_no_focus_session_by_two_pm_is_a_low_suggestion(
 async def test_only_a_session_completed_today_counts(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     await quiet_week(session, user, focus=False)
     other = await create_user(session)
     await focus_completed(session, other, ended=utc(TODAY, 10))
@@ -353,7 +349,7 @@ async def test_only_a_session_completed_today_counts(
 async def test_two_pm_is_local_two_pm(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    user = await founder(session, LOS_ANGELES)
+    user = await create_founder(session, LOS_ANGELES)
     await quiet_week(session, user, focus=False)
     # 07:30 UTC on the 25th is 23:30 on the 24th in Los Angeles: yesterday's session.
     await focus_completed(session, user, ended=utc(TODAY, 7, 30))
@@ -372,7 +368,7 @@ async def test_a_session_completed_after_local_midnight_counts(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
     """Tokyo is UTC+9: 16:00 UTC on the 24th is 01:00 on the 25th there."""
-    user = await founder(session, "Asia/Tokyo")
+    user = await create_founder(session, "Asia/Tokyo")
     await quiet_week(session, user, focus=False)
     await focus_completed(session, user, ended=utc(TODAY - timedelta(days=1), 16))
     clock.instant = utc(TODAY, 6)  # 15:00 in Tokyo
@@ -386,7 +382,7 @@ async def test_a_session_completed_after_local_midnight_counts(
 async def test_a_streak_at_risk_at_five_pm_is_an_urgent_alert(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     await quiet_week(session, user)
     await scored(session, user, TODAY - timedelta(days=2), TODAY - timedelta(days=1))
 
@@ -408,7 +404,7 @@ async def test_a_streak_at_risk_at_five_pm_is_an_urgent_alert(
 async def test_a_one_day_streak_is_not_at_risk(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     await quiet_week(session, user)
     await scored(session, user, TODAY - timedelta(days=3), TODAY - timedelta(days=1))
     clock.instant = utc(TODAY, 23, 59)
@@ -419,7 +415,7 @@ async def test_a_one_day_streak_is_not_at_risk(
 async def test_a_streak_scored_today_is_safe(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     await quiet_week(session, user)
     await scored(session, user, TODAY - timedelta(days=2), TODAY - timedelta(days=1), TODAY)
     clock.instant = utc(TODAY, 17)
@@ -430,7 +426,7 @@ async def test_a_streak_scored_today_is_safe(
 async def test_a_zero_score_today_does_not_save_the_streak(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     await quiet_week(session, user)
     await scored(session, user, *(TODAY - timedelta(days=n) for n in range(1, 6)))
     await scored(session, user, TODAY, score=0)
@@ -448,7 +444,7 @@ async def test_five_pm_is_local_five_pm(
 ) -> None:
     """17:00 in Los Angeles is 01:00 UTC the next day; "today" is still the 25th there,
     so the streak ending on the 24th is alive and at risk."""
-    user = await founder(session, LOS_ANGELES)
+    user = await create_founder(session, LOS_ANGELES)
     await quiet_week(session, user)
     await scored(session, user, TODAY - timedelta(days=2), TODAY - timedelta(days=1))
 
@@ -469,7 +465,7 @@ async def test_five_pm_is_local_five_pm(
 async def test_a_reached_target_is_celebrated_once_per_type_per_week(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     await focus_completed(session, user, ended=utc(TODAY, 9))
     await weekly_goal(session, user, discoveries=3, emails=0, videos=2, calls=10)
     await done(session, user, ActivityType.DISCOVERY, 3, MONDAY)
@@ -500,7 +496,7 @@ async def test_a_reached_target_is_celebrated_once_per_type_per_week(
 async def test_a_new_week_celebrates_again(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     next_monday = MONDAY + timedelta(days=7)
     for week_start in (MONDAY, next_monday):
         await weekly_goal(session, user, week_start=week_start, calls=1)
@@ -522,7 +518,7 @@ async def test_a_new_week_celebrates_again(
 async def test_generate_returns_the_new_nudges_most_pressing_first(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     await create_activity(session, user, date=MONDAY, status=ActivityStatus.PENDING)
     await scored(session, user, MONDAY, MONDAY + timedelta(days=1))
     clock.instant = utc(TODAY, 17)
@@ -541,7 +537,7 @@ async def test_generate_returns_the_new_nudges_most_pressing_first(
 async def test_generating_again_the_same_day_creates_nothing(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    await founder(session)
+    await create_founder(session)
     first = await generate(client)
     clock.instant = utc(TODAY, 23, 59)
 
@@ -555,7 +551,7 @@ async def test_generating_again_the_same_day_creates_nothing(
 async def test_a_read_or_deleted_nudge_does_not_come_back_the_same_day(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     no_goal, no_focus = await generate(client)
     await client.put(f"{NUDGES}/{no_goal['id']}/read")
     await client.delete(f"{NUDGES}/{no_focus['id']}")
@@ -569,7 +565,7 @@ async def test_a_read_or_deleted_nudge_does_not_come_back_the_same_day(
 async def test_the_rules_fire_again_the_next_day(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    await founder(session)
+    await create_founder(session)
     no_goal = (await generate(client))[0]
     await client.delete(f"{NUDGES}/{no_goal['id']}")
 
@@ -616,7 +612,7 @@ async def inbox(session: AsyncSession, user: User, clock: FixedClock) -> dict[st
 async def test_the_inbox_shows_unread_unexpired_nudges_most_pressing_first(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     nudges = await inbox(session, user, clock)
 
     response = await client.get(NUDGES)
@@ -631,7 +627,7 @@ async def test_the_inbox_shows_unread_unexpired_nudges_most_pressing_first(
 async def test_include_read_widens_the_inbox_to_read_nudges(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     nudges = await inbox(session, user, clock)
 
     response = await client.get(NUDGES, params={"include_read": "true"})
@@ -653,7 +649,7 @@ async def test_include_read_widens_the_inbox_to_read_nudges(
 async def test_a_nudge_expires_at_the_end_of_the_local_day(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    await founder(session, LOS_ANGELES)
+    await create_founder(session, LOS_ANGELES)
     created = await generate(client)
 
     clock.instant = local(LOS_ANGELES, TODAY, 23, 59)
@@ -672,7 +668,7 @@ async def test_include_read_must_be_a_boolean(client: httpx.AsyncClient) -> None
 async def test_marking_read(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     nudge = await create_nudge(session, user, expires_at=clock.now() + timedelta(hours=1))
 
     response = await client.put(f"{NUDGES}/{nudge.id}/read")
@@ -694,7 +690,7 @@ async def test_marking_read(
 async def test_deleting_hides_the_nudge_for_good(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    user = await founder(session)
+    user = await create_founder(session)
     kept = await create_nudge(session, user)
     gone = await create_nudge(session, user)
 
@@ -719,7 +715,7 @@ async def test_deleting_hides_the_nudge_for_good(
 async def test_another_users_or_an_unknown_nudge_is_not_found(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    await founder(session)
+    await create_founder(session)
     theirs = await create_nudge(session, await create_user(session))
 
     for nudge_id in (theirs.id, 2_147_483_647):

@@ -11,15 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.models import ActivityStatus, ActivityType, User
 from tests.clock import FixedClock
 from tests.conftest import API
-from tests.factories import create_activity, create_goal, create_user
+from tests.factories import create_activity, create_founder, create_goal, create_user
 
 THIS_MONDAY = date(2026, 11, 23)
-
-
-@pytest.fixture
-async def founder(session: AsyncSession) -> User:
-    """The row behind the `client` fixture's token (`user_master`)."""
-    return await create_user(session, clerk_user_id="user_master")
 
 
 def progress(
@@ -148,9 +142,7 @@ async def test_this_week_is_the_callers_local_week(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
     # Monday 05:00 UTC is Sunday evening in Los Angeles: the last day of last week.
-    founder = await create_user(
-        session, clerk_user_id="user_master", timezone="America/Los_Angeles"
-    )
+    founder = await create_founder(session, "America/Los_Angeles")
     clock.instant = datetime(2026, 11, 23, 5, 0, tzinfo=UTC)
     last_week = await create_goal(
         session, founder, week_start=date(2026, 11, 16), target_discoveries=7

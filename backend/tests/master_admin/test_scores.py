@@ -11,13 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.models import User
 from tests.clock import FixedClock
 from tests.conftest import API
-from tests.factories import create_user
-
-
-@pytest.fixture
-async def founder(session: AsyncSession) -> User:
-    """The row behind the `client` fixture's token (`user_master`)."""
-    return await create_user(session, clerk_user_id="user_master")
+from tests.factories import create_founder
 
 
 async def log(client: httpx.AsyncClient, day: str, **fields: Any) -> None:
@@ -57,7 +51,7 @@ async def test_today_is_the_callers_local_day(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
     # 03:00 UTC on the 26th is still 19:00 on the 25th in Los Angeles.
-    await create_user(session, clerk_user_id="user_master", timezone="America/Los_Angeles")
+    await create_founder(session, "America/Los_Angeles")
     clock.instant = datetime(2026, 11, 26, 3, 0, tzinfo=UTC)
     await log(client, "2026-11-25", type="call")
 
@@ -107,7 +101,7 @@ async def test_this_week_is_the_callers_local_week(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
     # Monday 05:00 UTC is Sunday evening in Los Angeles: the week began on the 16th.
-    await create_user(session, clerk_user_id="user_master", timezone="America/Los_Angeles")
+    await create_founder(session, "America/Los_Angeles")
     clock.instant = datetime(2026, 11, 23, 5, 0, tzinfo=UTC)
 
     response = await client.get(f"{API}/scores/week")
@@ -212,7 +206,7 @@ async def test_backfill_and_delete_fix_later_streaks(
 async def test_streak_around_midnight_in_the_callers_time_zone(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    await create_user(session, clerk_user_id="user_master", timezone="Pacific/Auckland")
+    await create_founder(session, "Pacific/Auckland")
     # 10:30 UTC on the 24th is 23:30 on the 24th in Auckland.
     clock.instant = datetime(2026, 11, 24, 10, 30, tzinfo=UTC)
     await log(client, "2026-11-23")
