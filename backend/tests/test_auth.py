@@ -22,6 +22,7 @@ from app.models import User
 from tests.clock import FixedClock
 from tests.conftest import API, ClientWith, http_client, running_app
 from tests.jwks_server import serve_jwks
+from tests.openapi import operations, with_id
 from tests.tokens import TokenSigner
 
 
@@ -398,21 +399,7 @@ async def test_simultaneous_first_requests_create_one_user(
 
 
 def protected_operations(app: FastAPI) -> list[tuple[str, str]]:
-    operations = []
-    for path, methods in app.openapi()["paths"].items():
-        if path.startswith(API):
-            concrete = path.replace("{", "").replace("}", "")
-            for name in methods:
-                operations.append(
-                    (
-                        name.upper(),
-                        "/".join(
-                            "1" if part.endswith("_id") or part == "id" else part
-                            for part in concrete.split("/")
-                        ),
-                    )
-                )
-    return operations
+    return [(method, with_id(path, 1)) for method, path in operations(app) if path.startswith(API)]
 
 
 async def test_every_master_admin_route_needs_a_master_admin(

@@ -14,6 +14,7 @@ from app.core.database import Base
 from app.models import User  # noqa: F401  (every model registered on the metadata)
 from tests import factories
 from tests.conftest import API
+from tests.openapi import operations, with_id
 
 TABLES = tuple(Base.metadata.tables)
 SQL_LIKE = "' OR 1=1; DROP TABLE admin_activities; --"
@@ -257,16 +258,11 @@ async def other_users_rows(session: AsyncSession) -> dict[str, int]:
 
 def id_operations(app: FastAPI) -> list[tuple[str, str, str]]:
     """(method, path template, resource) of every route that takes a resource id."""
-    operations = []
-    for path, methods in app.openapi()["paths"].items():
-        if "{" in path:
-            resource = ID_ROUTES[path.removeprefix(API).split("/")[1]]
-            operations += [(method.upper(), path, resource) for method in methods]
-    return operations
-
-
-def with_id(path: str, value: object) -> str:
-    return "/".join(str(value) if part.startswith("{") else part for part in path.split("/"))
+    return [
+        (method, path, ID_ROUTES[path.removeprefix(API).split("/")[1]])
+        for method, path in operations(app)
+        if "{" in path
+    ]
 
 
 async def test_another_users_ids_are_404_on_every_id_route(
