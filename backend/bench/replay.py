@@ -32,7 +32,6 @@ PGBENCH_VALUES = {
     "notes": "'bench'",
     "prospect_id": "NULL",
     "days": "ARRAY[:today::date - :back]",
-    "since": "(:today::date - :back)",
 }
 
 ASYNCPG = make_url("postgresql+asyncpg://").get_dialect()()

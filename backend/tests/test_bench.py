@@ -4,7 +4,7 @@ be the statements a POST really sends."""
 import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bench.replay import POST_ACTIVITY_STATEMENTS, compile_statement
+from bench.replay import POST_ACTIVITY_STATEMENTS, compile_statement, post_activity_script
 from tests.conftest import API
 from tests.statements import counting_statements
 
@@ -20,3 +20,15 @@ async def test_the_replay_is_what_a_post_sends(
 
     assert response.status_code == 201
     assert sent == [compile_statement(statement).string for statement in POST_ACTIVITY_STATEMENTS]
+
+
+def test_every_value_of_the_replay_is_a_pgbench_expression_or_a_literal() -> None:
+    script = post_activity_script()
+
+    assert "$" not in script  # no placeholder left for pgbench to choke on
+    commands = script.split(";\n")
+    assert commands[0].endswith("\nBEGIN")
+    assert commands[-2:] == ["END", ""]
+    assert len(commands) == len(POST_ACTIVITY_STATEMENTS) + 3
+    assert "admin_activities.user_id = :uid::INTEGER" in script
+    assert "WHEN 'call' THEN 20::INTEGER" in script  # the weights, as literals

@@ -163,19 +163,20 @@ async def test_calculate_daily_score_recomputes_the_given_days_and_their_streaks
     }
 
 
-async def test_update_streak_renumbers_the_stored_days_from_a_day_on(
+async def test_update_streak_renumbers_every_stored_day_from_the_stored_scores(
     service: ActivityService, session: AsyncSession, user: User
 ) -> None:
-    for day in (days_before(3), days_before(2), TODAY):
-        session.add(AdminScore(user_id=user.id, date=day, score=5, streak_days=9))
+    for day, score in ((days_before(4), 5), (days_before(3), 5), (days_before(2), 0), (TODAY, 5)):
+        session.add(AdminScore(user_id=user.id, date=day, score=score, streak_days=9))
     await session.flush()
 
-    await service.update_streak(user, since=days_before(2))
+    await service.update_streak(user)
 
-    # Before `since` nothing is written; from it on, each day's run as stored.
+    # Scores untouched; each day's streak is its run of consecutive scoring days.
     assert await stored_scores(session, user) == {
-        days_before(3): (5, 9, 0),
-        days_before(2): (5, 2, 0),
+        days_before(4): (5, 1, 0),
+        days_before(3): (5, 2, 0),
+        days_before(2): (0, 0, 0),
         TODAY: (5, 1, 0),
     }
 

@@ -40,7 +40,6 @@ async def with_history(
     )
     service = ActivityService(session, clock)
     await service.calculate_daily_score(user, *history)
-    await service.update_streak(user, since=history[0])
     await create_goal(session, user, week_start=date(2026, 11, 23), target_emails=10)
     return user
 

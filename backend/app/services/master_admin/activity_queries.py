@@ -29,6 +29,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.sql.dml import ReturningInsert
 
 from app.models import ActivityStatus, ActivityType, AdminActivity, AdminGoal, AdminScore
+from app.schemas.master_admin.activities import AdminActivityCreate
 
 # First key of the two-key advisory lock serialising one user's score writes; the
 # two-key space is apart from the one-key space, and this key from other features' locks.
@@ -88,24 +89,6 @@ def _streak_numbers(scores: Subquery) -> Select[date, int]:
     )
 
 
-def _renumber_streaks() -> Update:
-    """Renumber the stored days from `since` on; only the rows that change are written."""
-    stored = (
-        select(AdminScore.date, AdminScore.score).where(AdminScore.user_id == USER_ID).subquery()
-    )
-    streaks = _streak_numbers(stored).subquery("streaks")
-    return (
-        update(AdminScore)
-        .where(
-            AdminScore.user_id == USER_ID,
-            AdminScore.date == streaks.c.date,
-            AdminScore.date >= bindparam("since", type_=Date),
-            AdminScore.streak_days != streaks.c.streak_days,
-        )
-        .values(streak_days=streaks.c.streak_days, updated_at=func.now())
-    )
-
-
 def _streak() -> Select[int, int, date]:
     """Current and longest runs of scoring days, and the latest scoring day, in one
     statement: the current run is the one that reaches today or yesterday."""
@@ -140,14 +123,14 @@ def _streak() -> Select[int, int, date]:
 
 @cache
 def rescore_days(weights: tuple[tuple[ActivityType, int], ...]) -> Update:
-    """Store the score of each of the `days` (a bound DATE[]) from its done activities,
-    for one set of weights, and renumber the streaks from `since` (the earliest of the
-    `days`) on: one statement.
+    """Store the score of each of the `days` (a bound DATE[], possibly empty) from its
+    done activities, for one set of weights, and every stored day's streak: one statement.
 
     A day without done activities stores 0. The streaks are numbered over the scores as
-    they will be: the stored ones of the other days and the fresh ones of `days`; the
-    touched days are upserted with theirs, and the later days whose streak changes are
-    updated (one statement cannot see its own upsert, hence the union).
+    they will be: the stored ones of the other days and the fresh ones of `days` (one
+    statement cannot see its own upsert, hence the union). The touched days are upserted
+    with theirs; of the other days only those whose streak changes are written, which
+    are never before the earliest touched day.
     """
     days = bindparam("days", type_=ARRAY(Date))
     day = func.unnest(days).table_valued(column("day", Date)).render_derived(name="days")
@@ -195,7 +178,6 @@ def rescore_days(weights: tuple[tuple[ActivityType, int], ...]) -> Update:
         .where(
             AdminScore.user_id == USER_ID,
             AdminScore.date == streaks.c.date,
-            AdminScore.date > bindparam("since", type_=Date),
             AdminScore.date != all_(days),
             AdminScore.streak_days != streaks.c.streak_days,
         )
@@ -208,7 +190,7 @@ def _log_activity() -> ReturningInsert[*tuple[Any, ...]]:
     is held before the rescore that follows, whose snapshot then sees every write that
     held it before."""
     lock = select(func.pg_advisory_xact_lock(SCORES_LOCK_CLASS, USER_ID)).cte("score_lock")
-    fields = ["type", "status", "date", "amount", "notes", "prospect_id"]
+    fields = list(AdminActivityCreate.model_fields)
     values = select(
         USER_ID, *(bindparam(name, type_=AdminActivity.__table__.c[name].type) for name in fields)
     ).select_from(lock)
@@ -220,5 +202,4 @@ def _log_activity() -> ReturningInsert[*tuple[Any, ...]]:
 
 
 LOG_ACTIVITY = _log_activity()
-RENUMBER_STREAKS = _renumber_streaks()
 STREAK = _streak()

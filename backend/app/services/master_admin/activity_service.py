@@ -17,11 +17,10 @@ How scores stay right: `admin_scores` holds one row per user and day, derived fr
 day's done activities. Every write that can change a score first takes a
 transaction-scoped advisory lock on the user, so one user's writes are serialised across
 connections and processes (other users proceed in parallel) and each one recomputes from
-the committed state of the one before it. It then recomputes every day it touched (the
-old and the new date of a moved activity) with one INSERT ... ON CONFLICT DO UPDATE, and
-renumbers `streak_days` from the earliest touched day on with one UPDATE over a window
-query: a backfilled or emptied past day fixes every later day. Reads are a fixed number
-of set-based statements, whatever the length of the history.
+the committed state of the one before it. It then recomputes, in one statement, every
+day it touched (the old and the new date of a moved activity) and the `streak_days` of
+every day those change: a backfilled or emptied past day fixes every later day. Reads
+are a fixed number of set-based statements, whatever the length of the history.
 """
 
 from collections.abc import Sequence
@@ -60,7 +59,6 @@ from app.services.master_admin.activity_queries import (
     GOAL_OF_WEEK,
     LOCK_SCORES,
     LOG_ACTIVITY,
-    RENUMBER_STREAKS,
     SCORE_OF_DAY,
     STREAK,
     rescore_days,
@@ -199,18 +197,12 @@ class ActivityService:
         Callers that may race hold the user's score lock (every write here takes it).
         """
         if days:
-            # Core execution: the ORM would read a parameter dict on an UPDATE as a bulk one.
-            connection = await self.session.connection()
-            await connection.execute(
-                rescore_days(tuple(self.weights.items())),
-                {"owner_id": user.id, "days": sorted(set(days)), "since": min(days)},
-            )
+            await self._rescore(user, sorted(set(days)))
 
-    async def update_streak(self, user: User, *, since: date) -> None:
-        """Renumber `streak_days` of the user's stored days from `since` on, from the
-        stored scores (the writes here renumber as they rescore)."""
-        connection = await self.session.connection()
-        await connection.execute(RENUMBER_STREAKS, {"owner_id": user.id, "since": since})
+    async def update_streak(self, user: User) -> None:
+        """Renumber every stored day's `streak_days` from the stored scores (the writes
+        need not: `calculate_daily_score` renumbers what it changes)."""
+        await self._rescore(user, [])
 
     async def get_daily_score(self, user: User, day: date) -> AdminScoreResponse:
         """The stored score of `day`, or zeros when nothing was done that day."""
@@ -278,6 +270,14 @@ class ActivityService:
         )
 
     # Internals
+
+    async def _rescore(self, user: User, days: list[date]) -> None:
+        # Core execution: the ORM's handling of an UPDATE (session synchronisation) is
+        # not needed; nothing stored in the session is a score.
+        connection = await self.session.connection()
+        await connection.execute(
+            rescore_days(tuple(self.weights.items())), {"owner_id": user.id, "days": days}
+        )
 
     async def _lock_scores(self, user: User) -> None:
         """Serialise the user's score writes until the transaction ends."""
