@@ -8,6 +8,7 @@ import httpx
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from app.api.body_limit import BodySizeLimit
 from app.api.errors import register_error_handlers
 from app.api.health import router as health_router
 from app.api.v1.router import api_router
@@ -56,10 +57,10 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         version="0.1.0",
         description="The founder's sales cockpit: activities, scores, streaks, focus, nudges.",
         lifespan=lifespan,
-        max_body_size=MAX_BODY_BYTES,
     )
     app.state.settings = settings
     app.state.clock = clock or Clock()
+    app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
     if settings.allowed_origins:
         app.add_middleware(
             CORSMiddleware,

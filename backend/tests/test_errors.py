@@ -6,6 +6,8 @@ import httpx
 
 from tests.conftest import API
 
+TOO_LARGE = {"detail": "The request body is larger than 1048576 bytes"}
+
 
 async def test_405_lists_every_method_of_the_path(anonymous_client: httpx.AsyncClient) -> None:
     response = await anonymous_client.request("OPTIONS", f"{API}/me")
@@ -35,7 +37,7 @@ async def test_an_oversized_body_is_413_and_changes_nothing(client: httpx.AsyncC
         f"{API}/me", content=body, headers={"Content-Type": "application/json"}
     )
     assert response.status_code == 413
-    assert response.text == "Content Too Large"
+    assert response.json() == TOO_LARGE
     assert (await client.get(f"{API}/me")).json()["timezone"] == "UTC"
 
 
@@ -49,6 +51,25 @@ async def test_an_oversized_streamed_body_is_413(client: httpx.AsyncClient) -> N
     )
     assert "content-length" not in response.request.headers
     assert response.status_code == 413
+    assert response.json() == TOO_LARGE
+
+
+async def test_an_oversized_body_is_413_where_no_body_is_read(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.request("GET", f"{API}/me", content=b" " * (1024 * 1024 + 1))
+    assert response.status_code == 413
+    assert response.json() == TOO_LARGE
+
+
+async def test_a_body_of_exactly_the_limit_is_read(client: httpx.AsyncClient) -> None:
+    body = b'{"timezone": "Asia/Tokyo"}'
+    body += b" " * (1024 * 1024 - len(body))
+    response = await client.patch(
+        f"{API}/me", content=body, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 200
+    assert response.json()["timezone"] == "Asia/Tokyo"
 
 
 async def test_a_small_streamed_body_is_replayed_to_the_app(client: httpx.AsyncClient) -> None:
