@@ -359,3 +359,5 @@ async def test_openapi_documents_the_bounds_of_an_update(
         480,
     )
     assert update["agenda"]["anyOf"] == [{"type": "string", "maxLength": 10_000}, {"type": "null"}]
+    # A field that cannot be cleared offers no null, not even as its default.
+    assert update["title"] == {"type": "string", "minLength": 1, "maxLength": 255, "title": "Title"}
