@@ -23,7 +23,7 @@ every day those change: a backfilled or emptied past day fixes every later day. 
 are a fixed number of set-based statements, whatever the length of the history.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from sqlalchemy import (
@@ -41,6 +41,7 @@ from app.models import (
     ActivityStatus,
     ActivityType,
     AdminActivity,
+    AdminGoal,
     AdminProspect,
     AdminScore,
     User,
@@ -253,20 +254,8 @@ class ActivityService:
         done_rows = await self.session.execute(
             DONE_PER_TYPE, {"owner_id": user.id, "start": start, "end": end}
         )
-        done = {row.type: row.done for row in done_rows}
-        days_elapsed = min(DAYS_PER_WEEK, max(0, (self.today(user) - start).days + 1))
-        return WeeklyProgressResponse(
-            week_start=start,
-            goal_id=None if goal is None else goal.id,
-            types=[
-                type_progress(
-                    activity_type,
-                    target=0 if goal is None else getattr(goal, GOAL_TARGETS[activity_type]),
-                    done=done.get(activity_type, 0),
-                    days_elapsed=days_elapsed,
-                )
-                for activity_type in ActivityType
-            ],
+        return weekly_progress(
+            start, self.today(user), goal, {row.type: row.done for row in done_rows}
         )
 
     # Internals
@@ -316,6 +305,26 @@ class ActivityService:
 
 def zero_score(day: date) -> AdminScoreResponse:
     return AdminScoreResponse(date=day, score=0, streak_days=0, activities_count=0)
+
+
+def weekly_progress(
+    week_start: date, today: date, goal: AdminGoal | None, done: Mapping[ActivityType, int]
+) -> WeeklyProgressResponse:
+    """The week's done amounts (by type; a type not there is 0) against its goal."""
+    days_elapsed = min(DAYS_PER_WEEK, max(0, (today - week_start).days + 1))
+    return WeeklyProgressResponse(
+        week_start=week_start,
+        goal_id=None if goal is None else goal.id,
+        types=[
+            type_progress(
+                activity_type,
+                target=0 if goal is None else getattr(goal, GOAL_TARGETS[activity_type]),
+                done=done.get(activity_type, 0),
+                days_elapsed=days_elapsed,
+            )
+            for activity_type in ActivityType
+        ],
+    )
 
 
 def type_progress(

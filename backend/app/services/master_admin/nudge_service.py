@@ -105,12 +105,6 @@ class NudgeService:
         )
         return nudges.all()
 
-    async def count_unread(self, user: User) -> int:
-        count = await self.session.scalar(
-            COUNT_UNREAD, {"owner_id": user.id, "now": self.clock.now()}
-        )
-        return count or 0
-
     async def mark_read(self, user: User, nudge_id: int) -> AdminNudge:
         nudge: AdminNudge | None = await self.session.scalar(
             update(AdminNudge)
