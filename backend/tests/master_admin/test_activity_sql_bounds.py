@@ -96,7 +96,7 @@ async def test_statements_do_not_grow_with_the_history(
         "GET /scores/today": 2,
         "GET /scores/week": 2,
         "GET /scores/streak": 2,
-        "GET /progress/week": 3,
+        "GET /progress/week": 2,
         "GET /activities": 3,
     }
     streaks = [

@@ -22,10 +22,12 @@ from sqlalchemy import (
     column,
     func,
     select,
+    true,
     union_all,
     update,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.dml import ReturningInsert
 
 from app.models import ActivityStatus, ActivityType, AdminActivity, AdminGoal, AdminScore
@@ -55,15 +57,31 @@ GOAL_OF_WEEK = select(AdminGoal).where(
     AdminGoal.user_id == USER_ID, AdminGoal.week_start == bindparam("week_start", type_=Date)
 )
 
-DONE_PER_TYPE = (
-    select(AdminActivity.type, func.sum(AdminActivity.amount).label("done"))
-    .where(
-        AdminActivity.user_id == USER_ID,
-        AdminActivity.status == ActivityStatus.DONE,
-        AdminActivity.date.between(bindparam("start", type_=Date), bindparam("end", type_=Date)),
+# One row: each type's done amount between `start` and `end` (0 for a type not done).
+DONE_BY_TYPE = select(
+    *(
+        func.coalesce(func.sum(AdminActivity.amount).filter(AdminActivity.type == kind), 0).label(
+            kind
+        )
+        for kind in ActivityType
     )
-    .group_by(AdminActivity.type)
+).where(
+    AdminActivity.user_id == USER_ID,
+    AdminActivity.status == ActivityStatus.DONE,
+    AdminActivity.date.between(bindparam("start", type_=Date), bindparam("end", type_=Date)),
 )
+
+
+def progress_parts() -> tuple[Subquery, type[AdminGoal]]:
+    """The week's done amounts (one row) and its goal (`goal`, None when not set), to
+    join: `select(*done.c, goal).select_from(done).outerjoin(goal, true())`."""
+    goal = aliased(AdminGoal, GOAL_OF_WEEK.subquery("goal"), name="goal")
+    return DONE_BY_TYPE.subquery("done"), goal
+
+
+def _week_progress() -> Select[tuple[object, ...]]:
+    done, goal = progress_parts()
+    return select(*done.c, goal).select_from(done).outerjoin(goal, true())
 
 
 def _streak_numbers(scores: Subquery) -> Select[date, int]:
@@ -203,3 +221,4 @@ def _log_activity() -> ReturningInsert[*tuple[Any, ...]]:
 
 LOG_ACTIVITY = _log_activity()
 STREAK = _streak()
+WEEK_PROGRESS = _week_progress()

@@ -23,15 +23,11 @@ every day those change: a backfilled or emptied past day fixes every later day. 
 are a fixed number of set-based statements, whatever the length of the history.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import (
-    Select,
-    delete,
-    func,
-    select,
-)
+from sqlalchemy import Row, Select, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import Clock
@@ -56,12 +52,11 @@ from app.schemas.master_admin.scores import AdminScoreResponse, StreakResponse
 from app.services.changes import save_changes
 from app.services.master_admin.activity_queries import (
     ACTIVITIES_OF_DAY,
-    DONE_PER_TYPE,
-    GOAL_OF_WEEK,
     LOCK_SCORES,
     LOG_ACTIVITY,
     SCORE_OF_DAY,
     STREAK,
+    WEEK_PROGRESS,
     rescore_days,
 )
 
@@ -250,13 +245,13 @@ class ActivityService:
         """Done amounts per type against the week's goal (this week by default)."""
         start = week_start or self.week_start(user)
         end = start + timedelta(days=DAYS_PER_WEEK - 1)
-        goal = await self.session.scalar(GOAL_OF_WEEK, {"owner_id": user.id, "week_start": start})
-        done_rows = await self.session.execute(
-            DONE_PER_TYPE, {"owner_id": user.id, "start": start, "end": end}
-        )
-        return weekly_progress(
-            start, self.today(user), goal, {row.type: row.done for row in done_rows}
-        )
+        week = (
+            await self.session.execute(
+                WEEK_PROGRESS,
+                {"owner_id": user.id, "week_start": start, "start": start, "end": end},
+            )
+        ).one()
+        return weekly_progress(start, self.today(user), week)
 
     # Internals
 
@@ -307,10 +302,10 @@ def zero_score(day: date) -> AdminScoreResponse:
     return AdminScoreResponse(date=day, score=0, streak_days=0, activities_count=0)
 
 
-def weekly_progress(
-    week_start: date, today: date, goal: AdminGoal | None, done: Mapping[ActivityType, int]
-) -> WeeklyProgressResponse:
-    """The week's done amounts (by type; a type not there is 0) against its goal."""
+def weekly_progress(week_start: date, today: date, week: Row[Any]) -> WeeklyProgressResponse:
+    """The week's done amounts against its goal, from a row of `WEEK_PROGRESS`'s columns:
+    one per type (named by its value) and `goal` (an `AdminGoal`, or None)."""
+    goal: AdminGoal | None = week.goal
     days_elapsed = min(DAYS_PER_WEEK, max(0, (today - week_start).days + 1))
     return WeeklyProgressResponse(
         week_start=week_start,
@@ -319,7 +314,7 @@ def weekly_progress(
             type_progress(
                 activity_type,
                 target=0 if goal is None else getattr(goal, GOAL_TARGETS[activity_type]),
-                done=done.get(activity_type, 0),
+                done=week._mapping[activity_type],
                 days_elapsed=days_elapsed,
             )
             for activity_type in ActivityType

@@ -10,20 +10,15 @@ them, and it reads one snapshot of the data rather than six.
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import Select, func, select, true
+from sqlalchemy import Select, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from app.core.clock import Clock
-from app.models import ActivityType, AdminFocusSession, AdminGoal, User
+from app.models import AdminFocusSession, User
 from app.schemas.master_admin.progress import WeeklyProgressResponse
 from app.schemas.master_admin.scores import AdminScoreResponse, StreakResponse
-from app.services.master_admin.activity_queries import (
-    DONE_PER_TYPE,
-    GOAL_OF_WEEK,
-    SCORE_OF_DAY,
-    STREAK,
-)
+from app.services.master_admin.activity_queries import SCORE_OF_DAY, STREAK, progress_parts
 from app.services.master_admin.activity_service import (
     DAYS_PER_WEEK,
     weekly_progress,
@@ -49,14 +44,7 @@ class Dashboard:
 def _dashboard() -> Select[tuple[object, ...]]:
     today = SCORE_OF_DAY.subquery("today")
     streak = STREAK.subquery("streak")
-    goal = aliased(AdminGoal, GOAL_OF_WEEK.subquery("goal"), name="goal")
-    per_type = DONE_PER_TYPE.subquery("per_type")
-    done = select(
-        *(
-            func.coalesce(func.sum(per_type.c.done).filter(per_type.c.type == kind), 0).label(kind)
-            for kind in ActivityType
-        )
-    ).subquery("done")
+    done, goal = progress_parts()
     focus = aliased(AdminFocusSession, OPEN_SESSION.subquery("focus"), name="focus")
     return (
         select(
@@ -69,7 +57,7 @@ def _dashboard() -> Select[tuple[object, ...]]:
             focus,
             COUNT_UNREAD.scalar_subquery().label("unread_nudges"),
         )
-        # The streak and the done amounts are aggregates: always exactly one row.
+        # The streak and the done amounts are aggregates: always exactly one row each.
         .select_from(streak)
         .join(done, true())
         .outerjoin(today, true())
@@ -122,9 +110,7 @@ class DashboardService:
                 longest_streak=row.longest_streak,
                 last_active_date=row.last_active_date,
             ),
-            week_progress=weekly_progress(
-                week_start, today, row.goal, {kind: row._mapping[kind] for kind in ActivityType}
-            ),
+            week_progress=weekly_progress(week_start, today, row),
             active_focus_session=None
             if row.focus is None
             else ActiveFocusSession(row.focus, FocusTimer.of(row.focus, now)),
