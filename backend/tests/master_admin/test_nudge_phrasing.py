@@ -10,11 +10,11 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from app.api.dependencies import get_db_session
 from app.core.config import Settings
-from app.main import create_app
+from app.models import User
 from app.services.master_admin.nudge_phrasing import (
     DEFAULT_MODEL,
     MAX_MESSAGE_LENGTH,
@@ -24,8 +24,10 @@ from app.services.master_admin.nudge_phrasing import (
 )
 from app.services.master_admin.nudge_rules import NO_FOCUS, NO_GOAL
 from tests.clock import FixedClock
-from tests.conftest import API
+from tests.conftest import API, running_app
+from tests.conftest import http_client as app_client
 from tests.factories import create_founder
+from tests.master_admin.committed_app import unique_clerk_id
 
 BASE_URL = "https://ai.example.test/v1"
 COMPLETIONS = f"{BASE_URL}/chat/completions"
@@ -242,19 +244,9 @@ def ai_client(
 
     @asynccontextmanager
     async def build(**overrides: Any) -> AsyncIterator[httpx.AsyncClient]:
-        app = create_app(settings.model_copy(update=overrides), clock=clock)
-
-        async def test_session() -> AsyncIterator[AsyncSession]:
-            yield session
-            await session.commit()
-
-        app.dependency_overrides[get_db_session] = test_session
-        transport = httpx.ASGITransport(app=app)
         async with (
-            app.router.lifespan_context(app),
-            httpx.AsyncClient(
-                transport=transport, base_url="http://test", headers=bearer()
-            ) as client,
+            running_app(settings.model_copy(update=overrides), clock, session) as app,
+            app_client(app, headers=bearer()) as client,
         ):
             yield client
 
@@ -295,6 +287,37 @@ async def test_generate_uses_the_ai_wording(ai_client: AiClient, session: AsyncS
         },
         {"message": NO_GOAL, "facts": FACTS},
     ]
+
+
+@respx.mock
+async def test_no_database_connection_is_held_while_the_ai_answers(
+    settings: Settings,
+    clock: FixedClock,
+    engine: AsyncEngine,
+    bearer: Callable[..., dict[str, str]],
+) -> None:
+    # The real session dependency, so the pool shows what a request holds.
+    clerk_user_id = unique_clerk_id("user_ai_pool")
+    held: list[int] = []
+    try:
+        async with (
+            running_app(settings.model_copy(update=AI), clock, session=None) as app,
+            app_client(app, headers=bearer(sub=clerk_user_id)) as client,
+        ):
+
+            def answer(request: httpx.Request) -> httpx.Response:
+                held.append(app.state.engine.pool.checkedout())
+                return httpx.Response(200, json=completion("AI says hi."))
+
+            respx.post(COMPLETIONS).mock(side_effect=answer)
+            response = await client.post(f"{API}/nudges/generate")
+    finally:
+        async with engine.begin() as connection:
+            await connection.execute(delete(User).where(User.clerk_user_id == clerk_user_id))
+
+    assert response.status_code == 201
+    assert [nudge["message"] for nudge in response.json()] == ["AI says hi.", "AI says hi."]
+    assert held == [0, 0]
 
 
 @respx.mock

@@ -174,6 +174,10 @@ class NudgeService:
             )
         )
         fresh = [draft for draft in drafts if draft.rule_key not in claimed]
+        # Nothing is written yet: end the read, so the connection goes back to the pool
+        # while the AI answers (up to its deadline); the insert starts a new transaction,
+        # and its ON CONFLICT keeps it right whatever happened in between.
+        await self.session.commit()
         messages = await asyncio.gather(
             *(phraser.phrase(draft.message, draft.facts) for draft in fresh)
         )
