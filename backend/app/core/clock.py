@@ -16,5 +16,8 @@ class Clock:
 
     def week_start(self, timezone: str) -> date:
         """The Monday of the current week in `timezone`."""
-        today = self.today(timezone)
-        return today - timedelta(days=today.weekday())
+        return monday_of(self.today(timezone))
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())

@@ -1,7 +1,8 @@
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import httpx
+from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.models import ActivityStatus, ActivityType
@@ -211,3 +212,27 @@ async def test_the_number_of_statements_does_not_grow_with_history(
     assert response.json()["unread_nudges"] == 119
     assert len(long_history) == len(short_history)
     assert len(short_history) == 2  # the caller's user row, then one read of everything
+
+
+class SteppingClock(FixedClock):
+    """Moves on by a millisecond each time it is read."""
+
+    def now(self) -> datetime:
+        instant = self.instant
+        self.instant += timedelta(milliseconds=1)
+        return instant
+
+
+async def test_today_and_this_week_come_from_one_reading_of_the_clock(
+    app: FastAPI, client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    await create_founder(session)
+    sunday = date(2026, 11, 29)
+    # The last millisecond of Sunday: a second reading would be Monday, a new week.
+    app.state.clock = SteppingClock(utc(sunday, 23, 59) + timedelta(seconds=59.999))
+
+    body = (await client.get(DASHBOARD)).json()
+
+    assert body["today"]["date"] == "2026-11-29"
+    assert body["week_progress"]["week_start"] == "2026-11-23"
+    assert body["week_progress"]["types"][0]["expected_by_today"] == 0.0  # no goal

@@ -4,7 +4,7 @@ Building a SQLAlchemy expression costs more than running a cached one, and these
 on every request of the dashboard's hot paths; values are passed as bound parameters.
 """
 
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -37,6 +37,7 @@ from app.schemas.master_admin.activities import AdminActivityCreate
 # two-key space is apart from the one-key space, and this key from other features' locks.
 SCORES_LOCK_CLASS = 0x5C0E
 SCORE_CAP = 100
+DAYS_PER_WEEK = 7
 
 # Not "user_id": INSERT and UPDATE reserve column names for their own parameters.
 USER_ID = bindparam("owner_id", type_=Integer)
@@ -73,8 +74,8 @@ DONE_BY_TYPE = select(
 
 
 def progress_parts() -> tuple[Subquery, type[AdminGoal]]:
-    """The week's done amounts (one row) and its goal (`goal`, None when not set), to
-    join: `select(*done.c, goal).select_from(done).outerjoin(goal, true())`."""
+    """The week's done amounts (one row) and its goal (the entity `goal`, None when not
+    set), for a statement to join (`WEEK_PROGRESS`, the dashboard's)."""
     goal = aliased(AdminGoal, GOAL_OF_WEEK.subquery("goal"), name="goal")
     return DONE_BY_TYPE.subquery("done"), goal
 
@@ -217,6 +218,20 @@ def _log_activity() -> ReturningInsert[*tuple[Any, ...]]:
         .from_select(["user_id", *fields], values)
         .returning(*AdminActivity.__table__.c)
     )
+
+
+def streak_params(today: date) -> dict[str, date]:
+    """`STREAK`'s parameters besides the owner."""
+    return {"today": today, "yesterday": today - timedelta(days=1)}
+
+
+def week_params(week_start: date) -> dict[str, date]:
+    """`WEEK_PROGRESS`'s (and `progress_parts`') parameters besides the owner."""
+    return {
+        "week_start": week_start,
+        "start": week_start,
+        "end": week_start + timedelta(days=DAYS_PER_WEEK - 1),
+    }
 
 
 LOG_ACTIVITY = _log_activity()

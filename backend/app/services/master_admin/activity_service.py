@@ -6,7 +6,7 @@ them, and weekly progress against goals.
 in each user's time zone, and `settings` supplies `activity_weights` (the defaults of
 `app.core.config` when omitted).
 
-Read by other features (the dashboard) and stable:
+Read by other features (nudges) and stable:
 
 - `get_daily_score(user, day) -> AdminScoreResponse` (zeros for a day without a score)
 - `get_streak(user) -> StreakResponse`
@@ -52,15 +52,17 @@ from app.schemas.master_admin.scores import AdminScoreResponse, StreakResponse
 from app.services.changes import save_changes
 from app.services.master_admin.activity_queries import (
     ACTIVITIES_OF_DAY,
+    DAYS_PER_WEEK,
     LOCK_SCORES,
     LOG_ACTIVITY,
     SCORE_OF_DAY,
     STREAK,
     WEEK_PROGRESS,
     rescore_days,
+    streak_params,
+    week_params,
 )
 
-DAYS_PER_WEEK = 7
 SCORED_FIELDS = frozenset({"type", "status", "date", "amount"})
 GOAL_TARGETS = {
     ActivityType.DISCOVERY: "target_discoveries",
@@ -228,11 +230,9 @@ class ActivityService:
         score yet: a streak is alive until the day ends. One statement (gaps and
         islands over the stored scores).
         """
-        today = self.today(user)
         row = (
             await self.session.execute(
-                STREAK,
-                {"owner_id": user.id, "today": today, "yesterday": today - timedelta(days=1)},
+                STREAK, {"owner_id": user.id, **streak_params(self.today(user))}
             )
         ).one()
         return StreakResponse.model_validate(row)
@@ -244,12 +244,8 @@ class ActivityService:
     ) -> WeeklyProgressResponse:
         """Done amounts per type against the week's goal (this week by default)."""
         start = week_start or self.week_start(user)
-        end = start + timedelta(days=DAYS_PER_WEEK - 1)
         week = (
-            await self.session.execute(
-                WEEK_PROGRESS,
-                {"owner_id": user.id, "week_start": start, "start": start, "end": end},
-            )
+            await self.session.execute(WEEK_PROGRESS, {"owner_id": user.id, **week_params(start)})
         ).one()
         return weekly_progress(start, self.today(user), week)
 

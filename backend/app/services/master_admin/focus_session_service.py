@@ -17,7 +17,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.clock import Clock
 from app.core.errors import Conflict, NotFound
 from app.models import AdminFocusSession, User
-from app.schemas.master_admin.focus_sessions import AdminFocusSessionEnd
+from app.schemas.master_admin.focus_sessions import (
+    AdminActiveFocusSessionResponse,
+    AdminFocusSessionEnd,
+)
 
 # Instants in messages read as in the JSON bodies: 2026-11-25T15:00:00Z.
 INSTANT = TypeAdapter(datetime)
@@ -127,9 +130,7 @@ class FocusSessionService:
         if focus is None:
             raise NotFound(f"focus session {session_id} not found")
         if focus.end_time is not None:
-            ended_at = INSTANT.dump_python(
-                focus.end_time, mode="json"
-            )  # as the JSON bodies show it
+            ended_at = INSTANT.dump_python(focus.end_time, mode="json")
             raise Conflict(f"focus session {session_id} already ended at {ended_at}")
         focus.end_time = self.clock.now()
         focus.completed = completed
@@ -150,3 +151,17 @@ class FocusSessionService:
         return select(AdminFocusSession).where(
             AdminFocusSession.id == session_id, AdminFocusSession.user_id == user.id
         )
+
+
+def active_session_response(
+    active: ActiveFocusSession | None,
+) -> AdminActiveFocusSessionResponse | None:
+    if active is None:
+        return None
+    timer = active.timer
+    return AdminActiveFocusSessionResponse.with_timer(
+        active.session,
+        ends_at=timer.ends_at,
+        remaining_seconds=timer.remaining_seconds,
+        overdue=timer.overdue,
+    )

@@ -3,7 +3,6 @@
 from fastapi import APIRouter, Request
 
 from app.api.dependencies import DbSession, MasterAdmin, app_clock
-from app.api.v1.endpoints.master_admin.focus_sessions import active_session_response
 from app.schemas.master_admin.dashboard import DashboardResponse
 from app.services.master_admin.dashboard_service import DashboardService
 
@@ -14,15 +13,8 @@ router = APIRouter(prefix="/dashboard", tags=["Dashboard"])
 async def get_dashboard(
     request: Request, user: MasterAdmin, session: DbSession
 ) -> DashboardResponse:
-    """Everything the first screen shows, in one call and one query: today's score, the
-    streak, this week's progress against its goal, the open focus session (or null) and
-    how many nudges are unread. "Today" and "this week" are the caller's, in their time
-    zone."""
-    dashboard = await DashboardService(session, app_clock(request)).get_dashboard(user)
-    return DashboardResponse(
-        today=dashboard.today,
-        streak=dashboard.streak,
-        week_progress=dashboard.week_progress,
-        active_focus_session=active_session_response(dashboard.active_focus_session),
-        unread_nudges=dashboard.unread_nudges,
-    )
+    """Everything the first screen shows, in one call and one read after the caller's
+    profile: today's score, the streak, this week's progress against its goal, the open
+    focus session (or null) and how many nudges are unread. "Today" and "this week" are
+    the caller's, in their time zone."""
+    return await DashboardService(session, app_clock(request)).get_dashboard(user)

@@ -13,8 +13,8 @@ from app.schemas.master_admin.focus_sessions import (
     AdminFocusSessionResponse,
 )
 from app.services.master_admin.focus_session_service import (
-    ActiveFocusSession,
     FocusSessionService,
+    active_session_response,
 )
 
 router = APIRouter(prefix="/focus-sessions", tags=["Focus sessions"])
@@ -28,20 +28,6 @@ async def get_focus_session_service(request: Request, session: DbSession) -> Foc
 
 
 FocusSessions = Annotated[FocusSessionService, Depends(get_focus_session_service)]
-
-
-def active_session_response(
-    active: ActiveFocusSession | None,
-) -> AdminActiveFocusSessionResponse | None:
-    if active is None:
-        return None
-    timer = active.timer
-    return AdminActiveFocusSessionResponse.with_timer(
-        active.session,
-        ends_at=timer.ends_at,
-        remaining_seconds=timer.remaining_seconds,
-        overdue=timer.overdue,
-    )
 
 
 @router.post(
