@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import httpx
+from fastapi import FastAPI
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -25,13 +26,25 @@ def unique_clerk_id(prefix: str) -> str:
 
 
 @asynccontextmanager
-async def committing_client(
+async def committing_app(
     settings: Settings, clock: FixedClock, engine: AsyncEngine, *, clerk_user_ids: list[str]
-) -> AsyncIterator[httpx.AsyncClient]:
-    """A client of an app on the real session dependency; deletes `clerk_user_ids` at exit."""
+) -> AsyncIterator[FastAPI]:
+    """An app on the real session dependency; deletes `clerk_user_ids` at exit."""
     try:
-        async with running_app(settings, clock, session=None) as app, http_client(app) as client:
-            yield client
+        async with running_app(settings, clock, session=None) as app:
+            yield app
     finally:
         async with engine.begin() as connection:
             await connection.execute(delete(User).where(User.clerk_user_id.in_(clerk_user_ids)))
+
+
+@asynccontextmanager
+async def committing_client(
+    settings: Settings, clock: FixedClock, engine: AsyncEngine, *, clerk_user_ids: list[str]
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of `committing_app`."""
+    async with (
+        committing_app(settings, clock, engine, clerk_user_ids=clerk_user_ids) as app,
+        http_client(app) as client,
+    ):
+        yield client

@@ -10,11 +10,9 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.core.config import Settings
-from app.models import User
 from app.services.master_admin.nudge_phrasing import (
     DEFAULT_MODEL,
     MAX_MESSAGE_LENGTH,
@@ -27,7 +25,7 @@ from tests.clock import FixedClock
 from tests.conftest import API, running_app
 from tests.conftest import http_client as app_client
 from tests.factories import create_founder
-from tests.master_admin.committed_app import unique_clerk_id
+from tests.master_admin.committed_app import committing_app, unique_clerk_id
 
 BASE_URL = "https://ai.example.test/v1"
 COMPLETIONS = f"{BASE_URL}/chat/completions"
@@ -299,21 +297,19 @@ async def test_no_database_connection_is_held_while_the_ai_answers(
     # The real session dependency, so the pool shows what a request holds.
     clerk_user_id = unique_clerk_id("user_ai_pool")
     held: list[int] = []
-    try:
-        async with (
-            running_app(settings.model_copy(update=AI), clock, session=None) as app,
-            app_client(app, headers=bearer(sub=clerk_user_id)) as client,
-        ):
+    async with (
+        committing_app(
+            settings.model_copy(update=AI), clock, engine, clerk_user_ids=[clerk_user_id]
+        ) as app,
+        app_client(app, headers=bearer(sub=clerk_user_id)) as client,
+    ):
 
-            def answer(request: httpx.Request) -> httpx.Response:
-                held.append(app.state.engine.pool.checkedout())
-                return httpx.Response(200, json=completion("AI says hi."))
+        def answer(request: httpx.Request) -> httpx.Response:
+            held.append(app.state.engine.pool.checkedout())
+            return httpx.Response(200, json=completion("AI says hi."))
 
-            respx.post(COMPLETIONS).mock(side_effect=answer)
-            response = await client.post(f"{API}/nudges/generate")
-    finally:
-        async with engine.begin() as connection:
-            await connection.execute(delete(User).where(User.clerk_user_id == clerk_user_id))
+        respx.post(COMPLETIONS).mock(side_effect=answer)
+        response = await client.post(f"{API}/nudges/generate")
 
     assert response.status_code == 201
     assert [nudge["message"] for nudge in response.json()] == ["AI says hi.", "AI says hi."]
