@@ -283,7 +283,9 @@ async def test_another_users_ids_are_404_on_every_id_route(
 @pytest.mark.parametrize(
     ("value", "status"),
     [
-        # Digits reach the id route, whose bounds refuse them...
+        # The largest id is an id like any other: none of the caller's...
+        (2**31 - 1, 404),
+        # ...and other digits reach the id route, whose bounds refuse them...
         (0, 422),
         (BEYOND_32_BITS, 422),
         (BEYOND_64_BITS, 422),
@@ -292,9 +294,10 @@ async def test_another_users_ids_are_404_on_every_id_route(
         ("abc", 404),
         (SQL_LIKE, 404),
         ("1.5", 404),
+        ("1e3", 404),
     ],
 )
-async def test_ids_that_cannot_exist_are_4xx_on_every_id_route(
+async def test_id_bounds_and_shapes_on_every_id_route(
     app: FastAPI, client: httpx.AsyncClient, value: object, status: int
 ) -> None:
     operations = id_operations(app)

@@ -385,32 +385,6 @@ async def test_another_users_activity_is_404_for_every_method(
     assert theirs.amount == 3
 
 
-@pytest.mark.parametrize(
-    ("activity_id", "status"),
-    [
-        (2_147_483_647, 404),
-        (2_147_483_648, 422),
-        (10**30, 422),
-        (0, 422),
-        (-1, 404),
-        ("abc", 404),
-        ("1e3", 404),
-    ],
-)
-async def test_activity_ids_are_positive_32_bit_integers(
-    client: httpx.AsyncClient, founder: User, activity_id: object, status: int
-) -> None:
-    url = f"{API}/activities/{activity_id}"
-
-    responses = [
-        await client.get(url),
-        await client.put(url, json={"amount": 2}),
-        await client.delete(url),
-    ]
-
-    assert [response.status_code for response in responses] == [status] * 3
-
-
 # PUT /activities/{id}
 
 

@@ -208,24 +208,6 @@ async def test_another_users_goal_is_404_for_every_method(
     assert goal.target_calls == 4
 
 
-@pytest.mark.parametrize(
-    ("goal_id", "status"),
-    [(2_147_483_647, 404), (2_147_483_648, 422), (0, 422), ("x", 404), (-1, 404), ("1.5", 404)],
-)
-async def test_goal_ids_are_positive_32_bit_integers(
-    client: httpx.AsyncClient, founder: User, goal_id: object, status: int
-) -> None:
-    url = f"{API}/goals/{goal_id}"
-
-    responses = [
-        await client.get(url),
-        await client.put(url, json={"target_calls": 1}),
-        await client.delete(url),
-    ]
-
-    assert [response.status_code for response in responses] == [status] * 3
-
-
 async def test_put_changes_only_the_fields_sent(
     client: httpx.AsyncClient, session: AsyncSession, founder: User
 ) -> None:
