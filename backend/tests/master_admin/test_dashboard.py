@@ -1,5 +1,4 @@
 from datetime import date, datetime, timedelta
-from typing import Any
 
 import httpx
 from fastapi import FastAPI
@@ -17,6 +16,7 @@ from tests.factories import (
     create_score,
     create_user,
 )
+from tests.master_admin.expected import day_score, progress, untouched_week
 from tests.statements import counting_statements
 
 DASHBOARD = f"{API}/dashboard"
@@ -24,30 +24,12 @@ MONDAY = date(2026, 11, 23)
 TODAY = date(2026, 11, 25)  # the default clock: Wednesday, 15:00 UTC
 
 
-def untouched_week(week_start: str) -> dict[str, Any]:
-    return {
-        "week_start": week_start,
-        "goal_id": None,
-        "types": [
-            {
-                "type": activity_type,
-                "target": 0,
-                "done": 0,
-                "remaining": 0,
-                "percent": 0,
-                "expected_by_today": 0,
-            }
-            for activity_type in ("discovery", "email", "video", "call")
-        ],
-    }
-
-
 async def test_a_new_user_sees_an_empty_dashboard(client: httpx.AsyncClient) -> None:
     response = await client.get(DASHBOARD)
 
     assert response.status_code == 200
     assert response.json() == {
-        "today": {"date": "2026-11-25", "score": 0, "streak_days": 0, "activities_count": 0},
+        "today": day_score("2026-11-25"),
         "streak": {"current_streak": 0, "longest_streak": 0, "last_active_date": None},
         "week_progress": untouched_week("2026-11-23"),
         "active_focus_session": None,
@@ -100,12 +82,7 @@ async def test_the_dashboard_gathers_everything_in_one_call(
 
     assert response.status_code == 200
     body = response.json()
-    assert body["today"] == {
-        "date": "2026-11-25",
-        "score": 100,
-        "streak_days": 3,
-        "activities_count": 1,
-    }
+    assert body["today"] == day_score("2026-11-25", 100, streak_days=3, count=1)
     assert body["streak"] == {
         "current_streak": 3,
         "longest_streak": 4,
@@ -116,38 +93,10 @@ async def test_the_dashboard_gathers_everything_in_one_call(
         "week_start": "2026-11-23",
         "goal_id": goal.id,
         "types": [
-            {
-                "type": "discovery",
-                "target": 5,
-                "done": 2,
-                "remaining": 3,
-                "percent": 40,
-                "expected_by_today": 2.14,
-            },
-            {
-                "type": "email",
-                "target": 20,
-                "done": 7,
-                "remaining": 13,
-                "percent": 35,
-                "expected_by_today": 8.57,
-            },
-            {
-                "type": "video",
-                "target": 3,
-                "done": 0,
-                "remaining": 3,
-                "percent": 0,
-                "expected_by_today": 1.29,
-            },
-            {
-                "type": "call",
-                "target": 10,
-                "done": 10,
-                "remaining": 0,
-                "percent": 100,
-                "expected_by_today": 4.29,
-            },
+            progress("discovery", 5, done=2, remaining=3, percent=40, expected=2.14),
+            progress("email", 20, done=7, remaining=13, percent=35, expected=8.57),
+            progress("video", 3, done=0, remaining=3, percent=0, expected=1.29),
+            progress("call", 10, done=10, remaining=0, percent=100, expected=4.29),
         ],
     }
     active = body["active_focus_session"]

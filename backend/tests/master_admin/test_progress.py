@@ -2,7 +2,6 @@
 progress would be by the end of today."""
 
 from datetime import UTC, date, datetime
-from typing import Any
 
 import httpx
 import pytest
@@ -12,21 +11,9 @@ from app.models import ActivityStatus, ActivityType, User
 from tests.clock import FixedClock
 from tests.conftest import API
 from tests.factories import create_activity, create_founder, create_goal, create_user
+from tests.master_admin.expected import progress
 
 THIS_MONDAY = date(2026, 11, 23)
-
-
-def progress(
-    kind: str, target: int, done: int, remaining: int, percent: int, expected: float
-) -> dict[str, Any]:
-    return {
-        "type": kind,
-        "target": target,
-        "done": done,
-        "remaining": remaining,
-        "percent": percent,
-        "expected_by_today": expected,
-    }
 
 
 async def test_progress_against_this_weeks_goal(

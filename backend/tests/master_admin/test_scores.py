@@ -12,16 +12,13 @@ from app.models import User
 from tests.clock import FixedClock
 from tests.conftest import API
 from tests.factories import create_founder
+from tests.master_admin.expected import day_score
 
 
 async def log(client: httpx.AsyncClient, day: str, **fields: Any) -> None:
     activity = {"type": "discovery", "status": "done", "date": day, **fields}
     response = await client.post(f"{API}/activities", json=activity)
     assert response.status_code == 201, response.text
-
-
-def entry(day: str, score: int = 0, streak_days: int = 0, count: int = 0) -> dict[str, Any]:
-    return {"date": day, "score": score, "streak_days": streak_days, "activities_count": count}
 
 
 # GET /scores/today
@@ -33,7 +30,7 @@ async def test_today_is_zeros_when_nothing_is_logged(
     response = await client.get(f"{API}/scores/today")
 
     assert response.status_code == 200
-    assert response.json() == entry("2026-11-25")
+    assert response.json() == day_score("2026-11-25")
 
 
 async def test_today_scores_the_done_activities(client: httpx.AsyncClient, founder: User) -> None:
@@ -44,7 +41,7 @@ async def test_today_scores_the_done_activities(client: httpx.AsyncClient, found
     response = await client.get(f"{API}/scores/today")
 
     # discovery 2 x 10 + email 3 x 5 = 35; yesterday scored too, so a 2-day streak
-    assert response.json() == entry("2026-11-25", 35, 2, 2)
+    assert response.json() == day_score("2026-11-25", 35, 2, 2)
 
 
 async def test_today_is_the_callers_local_day(
@@ -57,7 +54,7 @@ async def test_today_is_the_callers_local_day(
 
     response = await client.get(f"{API}/scores/today")
 
-    assert response.json() == entry("2026-11-25", 20, 1, 1)
+    assert response.json() == day_score("2026-11-25", 20, 1, 1)
 
 
 # GET /scores/week
@@ -74,13 +71,13 @@ async def test_week_is_monday_to_sunday_zero_filled(
 
     assert response.status_code == 200
     assert response.json() == [
-        entry("2026-11-23", 10, 2, 1),
-        entry("2026-11-24"),
-        entry("2026-11-25", 100, 1, 1),
-        entry("2026-11-26"),
-        entry("2026-11-27"),
-        entry("2026-11-28"),
-        entry("2026-11-29"),
+        day_score("2026-11-23", 10, 2, 1),
+        day_score("2026-11-24"),
+        day_score("2026-11-25", 100, 1, 1),
+        day_score("2026-11-26"),
+        day_score("2026-11-27"),
+        day_score("2026-11-28"),
+        day_score("2026-11-29"),
     ]
 
 
@@ -93,7 +90,7 @@ async def test_week_of_a_given_monday(client: httpx.AsyncClient, founder: User) 
     assert [day["date"] for day in response.json()] == [
         str(date(2026, 11, 16) + timedelta(days=n)) for n in range(7)
     ]
-    assert response.json()[-1] == entry("2026-11-22", 15, 1, 1)
+    assert response.json()[-1] == day_score("2026-11-22", 15, 1, 1)
     assert sum(day["score"] for day in response.json()) == 15
 
 
@@ -127,8 +124,8 @@ async def test_the_earliest_and_latest_weeks_are_answered(
     first = await client.get(f"{API}/scores/week", params={"week_start": "0001-01-08"})
     last = await client.get(f"{API}/scores/week", params={"week_start": "9999-12-20"})
 
-    assert first.json()[0] == entry("0001-01-08")
-    assert last.json()[-1] == entry("9999-12-26")
+    assert first.json()[0] == day_score("0001-01-08")
+    assert last.json()[-1] == day_score("9999-12-26")
 
 
 # GET /scores/streak
@@ -197,9 +194,9 @@ async def test_backfill_and_delete_fix_later_streaks(
     week = (await client.get(f"{API}/scores/week")).json()
     assert (streak["current_streak"], streak["longest_streak"]) == (2, 2)
     assert week[:3] == [
-        entry("2026-11-23"),
-        entry("2026-11-24", 10, 1, 1),
-        entry("2026-11-25", 10, 2, 1),
+        day_score("2026-11-23"),
+        day_score("2026-11-24", 10, 1, 1),
+        day_score("2026-11-25", 10, 2, 1),
     ]
 
 
@@ -221,7 +218,7 @@ async def test_streak_around_midnight_in_the_callers_time_zone(
     broken = (await client.get(f"{API}/scores/streak")).json()
 
     assert alive["current_streak"] == 2
-    assert today == entry("2026-11-25")
+    assert today == day_score("2026-11-25")
     assert broken["current_streak"] == 0
     assert broken["longest_streak"] == 2
 
