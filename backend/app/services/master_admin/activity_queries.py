@@ -44,14 +44,20 @@ USER_ID = bindparam("owner_id", type_=Integer)
 
 LOCK_SCORES = select(func.pg_advisory_xact_lock(SCORES_LOCK_CLASS, USER_ID))
 
-SCORE_OF_DAY = select(
+# A day's score as the API shows it; one user's days, between `start` and `end`.
+STORED_SCORES = select(
     AdminScore.date, AdminScore.score, AdminScore.streak_days, AdminScore.activities_count
-).where(AdminScore.user_id == USER_ID, AdminScore.date == bindparam("day", type_=Date))
+).where(AdminScore.user_id == USER_ID)
+SCORE_OF_DAY = STORED_SCORES.where(AdminScore.date == bindparam("day", type_=Date))
+SCORES_OF_WEEK = STORED_SCORES.where(
+    AdminScore.date.between(bindparam("start", type_=Date), bindparam("end", type_=Date))
+)
 
+NEWEST_FIRST = (AdminActivity.date.desc(), AdminActivity.id.desc())
 ACTIVITIES_OF_DAY = (
     select(AdminActivity)
     .where(AdminActivity.user_id == USER_ID, AdminActivity.date == bindparam("day", type_=Date))
-    .order_by(AdminActivity.date.desc(), AdminActivity.id.desc())
+    .order_by(*NEWEST_FIRST)
 )
 
 GOAL_OF_WEEK = select(AdminGoal).where(

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Row, Select, delete, func, select
+from sqlalchemy import Row, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import Clock
@@ -39,7 +39,6 @@ from app.models import (
     AdminActivity,
     AdminGoal,
     AdminProspect,
-    AdminScore,
     User,
 )
 from app.schemas.master_admin.activities import (
@@ -55,7 +54,9 @@ from app.services.master_admin.activity_queries import (
     DAYS_PER_WEEK,
     LOCK_SCORES,
     LOG_ACTIVITY,
+    NEWEST_FIRST,
     SCORE_OF_DAY,
+    SCORES_OF_WEEK,
     STREAK,
     WEEK_PROGRESS,
     rescore_days,
@@ -174,7 +175,11 @@ class ActivityService:
             criteria.append(AdminActivity.status == status)
         total = await self.session.scalar(select(func.count()).where(*criteria))
         page = await self.session.scalars(
-            self._newest_first(select(AdminActivity).where(*criteria)).limit(limit).offset(offset)
+            select(AdminActivity)
+            .where(*criteria)
+            .order_by(*NEWEST_FIRST)
+            .limit(limit)
+            .offset(offset)
         )
         return page.all(), total or 0
 
@@ -218,7 +223,7 @@ class ActivityService:
         start = week_start or self.week_start(user)
         week = [start + timedelta(days=offset) for offset in range(DAYS_PER_WEEK)]
         rows = await self.session.execute(
-            self._select_scores(user).where(AdminScore.date.between(week[0], week[-1]))
+            SCORES_OF_WEEK, {"owner_id": user.id, **week_params(start)}
         )
         stored = {row.date: AdminScoreResponse.model_validate(row) for row in rows}
         return [stored.get(day, zero_score(day)) for day in week]
@@ -282,16 +287,6 @@ class ActivityService:
         )
         if owned is None:
             raise InvalidInput(("body", "prospect_id"), f"no prospect {prospect_id} of yours")
-
-    @staticmethod
-    def _newest_first(statement: Select[AdminActivity]) -> Select[AdminActivity]:
-        return statement.order_by(AdminActivity.date.desc(), AdminActivity.id.desc())
-
-    @staticmethod
-    def _select_scores(user: User) -> Select[date, int, int, int]:
-        return select(
-            AdminScore.date, AdminScore.score, AdminScore.streak_days, AdminScore.activities_count
-        ).where(AdminScore.user_id == user.id)
 
 
 def zero_score(day: date) -> AdminScoreResponse:
