@@ -1,7 +1,6 @@
 """Focus sessions: a timed block of work, started now and ended once."""
 
 from datetime import datetime
-from typing import Self
 
 from pydantic import Field
 
@@ -40,15 +39,3 @@ class AdminActiveFocusSessionResponse(AdminFocusSessionResponse):
     ends_at: datetime
     remaining_seconds: int = Field(ge=0)
     overdue: bool
-
-    @classmethod
-    def with_timer(
-        cls, focus: object, *, ends_at: datetime, remaining_seconds: int, overdue: bool
-    ) -> Self:
-        session = AdminFocusSessionResponse.model_validate(focus)
-        return cls(
-            **session.model_dump(),
-            ends_at=ends_at,
-            remaining_seconds=remaining_seconds,
-            overdue=overdue,
-        )

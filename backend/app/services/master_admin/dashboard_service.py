@@ -25,8 +25,6 @@ from app.services.master_admin.activity_queries import (
 from app.services.master_admin.activity_service import weekly_progress, zero_score
 from app.services.master_admin.focus_session_service import (
     OPEN_SESSION,
-    ActiveFocusSession,
-    FocusTimer,
     active_session_response,
 )
 from app.services.master_admin.nudge_service import COUNT_UNREAD
@@ -85,10 +83,6 @@ class DashboardService:
             today=zero_score(today) if row.date is None else AdminScoreResponse.model_validate(row),
             streak=StreakResponse.model_validate(row),
             week_progress=weekly_progress(week_start, today, row),
-            active_focus_session=active_session_response(
-                None
-                if row.focus is None
-                else ActiveFocusSession(row.focus, FocusTimer.of(row.focus, now))
-            ),
+            active_focus_session=active_session_response(row.focus, now),
             unread_nudges=row.unread_nudges,
         )

@@ -6,7 +6,6 @@ partial unique index, so the rule holds across processes and racing requests.
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from pydantic import TypeAdapter
@@ -20,34 +19,13 @@ from app.models import AdminFocusSession, User
 from app.schemas.master_admin.focus_sessions import (
     AdminActiveFocusSessionResponse,
     AdminFocusSessionEnd,
+    AdminFocusSessionResponse,
 )
 
 # Instants in messages read as in the JSON bodies: 2026-11-25T15:00:00Z.
 INSTANT = TypeAdapter(datetime)
 
 ONE_OPEN_PER_USER_INDEX = "uq_admin_focus_sessions_one_open_per_user"
-
-
-@dataclass(frozen=True)
-class FocusTimer:
-    ends_at: datetime
-    remaining_seconds: int
-    overdue: bool
-
-    @classmethod
-    def of(cls, focus: AdminFocusSession, now: datetime) -> "FocusTimer":
-        ends_at = focus.start_time + timedelta(minutes=focus.duration_minutes)
-        # Rounded up, so 0 appears exactly when the time is up, never a second early.
-        seconds_left = math.ceil((ends_at - now).total_seconds())
-        return cls(
-            ends_at=ends_at, remaining_seconds=max(0, seconds_left), overdue=seconds_left <= 0
-        )
-
-
-@dataclass(frozen=True)
-class ActiveFocusSession:
-    session: AdminFocusSession
-    timer: FocusTimer
 
 
 # Built once: the dashboard asks on every load.
@@ -96,11 +74,9 @@ class FocusSessionService:
             raise NotFound(f"focus session {session_id} not found")
         return focus
 
-    async def active_session(self, user: User) -> ActiveFocusSession | None:
+    async def active_session(self, user: User) -> AdminActiveFocusSessionResponse | None:
         focus = await self.session.scalar(OPEN_SESSION, {"owner_id": user.id})
-        if focus is None:
-            return None
-        return ActiveFocusSession(focus, FocusTimer.of(focus, self.clock.now()))
+        return active_session_response(focus, self.clock.now())
 
     async def list_sessions(
         self, user: User, *, limit: int, offset: int
@@ -154,14 +130,17 @@ class FocusSessionService:
 
 
 def active_session_response(
-    active: ActiveFocusSession | None,
+    focus: AdminFocusSession | None, now: datetime
 ) -> AdminActiveFocusSessionResponse | None:
-    if active is None:
+    """The open session `focus` with its timer as of `now` (None when none is open)."""
+    if focus is None:
         return None
-    timer = active.timer
-    return AdminActiveFocusSessionResponse.with_timer(
-        active.session,
-        ends_at=timer.ends_at,
-        remaining_seconds=timer.remaining_seconds,
-        overdue=timer.overdue,
+    ends_at = focus.start_time + timedelta(minutes=focus.duration_minutes)
+    # Rounded up, so 0 appears exactly when the time is up, never a second early.
+    seconds_left = math.ceil((ends_at - now).total_seconds())
+    return AdminActiveFocusSessionResponse(
+        **AdminFocusSessionResponse.model_validate(focus).model_dump(),
+        ends_at=ends_at,
+        remaining_seconds=max(0, seconds_left),
+        overdue=seconds_left <= 0,
     )

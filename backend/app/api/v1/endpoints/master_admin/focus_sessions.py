@@ -12,10 +12,7 @@ from app.schemas.master_admin.focus_sessions import (
     AdminFocusSessionEnd,
     AdminFocusSessionResponse,
 )
-from app.services.master_admin.focus_session_service import (
-    FocusSessionService,
-    active_session_response,
-)
+from app.services.master_admin.focus_session_service import FocusSessionService
 
 router = APIRouter(prefix="/focus-sessions", tags=["Focus sessions"])
 
@@ -73,7 +70,7 @@ async def get_active_focus_session(
     A session past its planned end stays open (`remaining_seconds` 0, `overdue` true)
     until it is completed or interrupted.
     """
-    return active_session_response(await service.active_session(user))
+    return await service.active_session(user)
 
 
 @router.get("/{session_id:int}", responses=NOT_FOUND)
