@@ -6,13 +6,6 @@ them, and weekly progress against goals.
 in each user's time zone, and `settings` supplies `activity_weights` (the defaults of
 `app.core.config` when omitted).
 
-Read by other features (nudges) and stable:
-
-- `get_daily_score(user, day) -> AdminScoreResponse` (zeros for a day without a score)
-- `get_streak(user) -> StreakResponse`
-- `get_weekly_progress(user, week_start=None) -> WeeklyProgressResponse` (this week
-  when `week_start` is None)
-
 How scores stay right: `admin_scores` holds one row per user and day, derived from that
 day's done activities. Every write that can change a score first takes a
 transaction-scoped advisory lock on the user, so one user's writes are serialised across

@@ -7,6 +7,8 @@ them, and it reads one snapshot of the data rather than six.
 `DashboardService(session, clock).get_dashboard(user) -> DashboardResponse`
 """
 
+from datetime import datetime
+
 from sqlalchemy import Select, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
@@ -27,7 +29,7 @@ from app.services.master_admin.focus_session_service import (
     OPEN_SESSION,
     active_session_response,
 )
-from app.services.master_admin.nudge_service import COUNT_UNREAD
+from app.services.master_admin.nudge_queries import COUNT_UNREAD
 
 
 def _dashboard() -> Select[tuple[object, ...]]:
@@ -64,11 +66,11 @@ class DashboardService:
         self.session = session
         self.clock = clock
 
-    async def get_dashboard(self, user: User) -> DashboardResponse:
+    async def get_dashboard(self, user: User, *, at: datetime | None = None) -> DashboardResponse:
         """Today's score, the streak, this week's progress against its goal, the open
         focus session and the unread nudges; "today" and "this week" in the caller's
-        time zone, all as of one reading of the clock."""
-        now = self.clock.local_now(user.timezone)
+        time zone, all as of one instant: `at` (a local time), else the clock read once."""
+        now = at or self.clock.local_now(user.timezone)
         today = now.date()
         week_start = monday_of(today)
         parameters = {

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, bindparam, case, func, or_, select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,42 +22,20 @@ from app.models import (
     AdminActivity,
     AdminFocusSession,
     AdminNudge,
-    NudgePriority,
     User,
 )
-from app.services.master_admin.activity_service import ActivityService
+from app.services.master_admin.dashboard_service import DashboardService
 from app.services.master_admin.nudge_phrasing import NudgePhraser
+from app.services.master_admin.nudge_queries import INBOX, PRIORITY_RANK, UNREAD
 from app.services.master_admin.nudge_rules import NudgeDraft, Situation, nudge_drafts
-
-# Sorts by meaning (urgent, high, normal, low), which the stored strings do not.
-PRIORITY_RANK = case(
-    {priority: priority.rank for priority in NudgePriority}, value=AdminNudge.priority
-)
-
-
-# The inbox: the owner's undismissed, unexpired nudges (bound: owner_id, now). Built
-# once, because the dashboard counts the unread ones on every load.
-IN_INBOX = (
-    AdminNudge.user_id == bindparam("owner_id"),
-    AdminNudge.dismissed_at.is_(None),
-    or_(AdminNudge.expires_at.is_(None), AdminNudge.expires_at > bindparam("now")),
-)
-UNREAD = AdminNudge.read.is_(False)
-COUNT_UNREAD = select(func.count()).where(*IN_INBOX, UNREAD)
-INBOX = select(AdminNudge).where(*IN_INBOX)
 
 
 class NudgeService:
     def __init__(
-        self,
-        session: AsyncSession,
-        clock: Clock,
-        activities: ActivityService,
-        phraser: NudgePhraser | None = None,
+        self, session: AsyncSession, clock: Clock, phraser: NudgePhraser | None = None
     ) -> None:
         self.session = session
         self.clock = clock
-        self.activities = activities
         self.phraser = phraser
 
     async def generate_nudges(self, user: User) -> list[AdminNudge]:
@@ -149,16 +127,18 @@ class NudgeService:
             .exists()
         )
         counts = (await self.session.execute(select(pending, focus_completed))).one()
-        streak = await self.activities.get_streak(user)
-        today_score = await self.activities.get_daily_score(user, today)
+        # Score, streak and week as the dashboard shows them, as of the same instant.
+        dashboard = await DashboardService(self.session, self.clock).get_dashboard(
+            user, at=local_now
+        )
         return Situation(
             today=today,
             local_time=local_now.time(),
-            progress=await self.activities.get_weekly_progress(user),
+            progress=dashboard.week_progress,
             pending_before_today=counts[0],
             focus_completed_today=counts[1],
-            current_streak=streak.current_streak,
-            scored_today=today_score.score > 0,
+            current_streak=dashboard.streak.current_streak,
+            scored_today=dashboard.today.score > 0,
         )
 
     async def _phrased(

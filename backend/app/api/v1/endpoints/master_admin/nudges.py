@@ -7,7 +7,6 @@ from fastapi import APIRouter, Depends, Path, Query, Request, status
 from app.api.dependencies import DbSession, MasterAdmin, app_clock, app_settings
 from app.api.params import MAX_ID, Responses
 from app.schemas.master_admin.nudges import AdminNudgeResponse
-from app.services.master_admin.activity_service import ActivityService
 from app.services.master_admin.nudge_phrasing import nudge_phraser
 from app.services.master_admin.nudge_service import NudgeService
 
@@ -18,13 +17,8 @@ NOT_FOUND: Responses = {404: {"description": "No such nudge of the caller's (or 
 
 
 async def get_nudge_service(request: Request, session: DbSession) -> NudgeService:
-    clock, settings = app_clock(request), app_settings(request)
-    return NudgeService(
-        session,
-        clock,
-        ActivityService(session, clock, settings),
-        nudge_phraser(settings, request.app.state.http_client),
-    )
+    phraser = nudge_phraser(app_settings(request), request.app.state.http_client)
+    return NudgeService(session, app_clock(request), phraser)
 
 
 Nudges = Annotated[NudgeService, Depends(get_nudge_service)]
