@@ -18,6 +18,7 @@ from app.core.database import create_engine, create_sessionmaker
 from app.core.dev_auth import dev_public_key_pem, uses_dev_auth
 from app.core.runtime import tuned_garbage_collector
 from app.core.security import JwksKeys, TokenVerifier
+from app.services.master_admin.nudge_phrasing import nudge_phraser
 
 # Every request body this API takes is a few kilobytes at most.
 MAX_BODY_BYTES = 1024 * 1024
@@ -44,8 +45,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         async with httpx.AsyncClient() as http_client:
             app.state.engine = engine
             app.state.sessionmaker = create_sessionmaker(engine)
-            app.state.http_client = http_client
             app.state.token_verifier = create_token_verifier(settings, http_client)
+            app.state.nudge_phraser = nudge_phraser(settings, http_client)
             try:
                 with tuned_garbage_collector():
                     yield

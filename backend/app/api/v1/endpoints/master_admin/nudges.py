@@ -4,10 +4,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, status
 
-from app.api.dependencies import DbSession, MasterAdmin, app_clock, app_settings
+from app.api.dependencies import DbSession, MasterAdmin, app_clock
 from app.api.params import MAX_ID, Responses
 from app.schemas.master_admin.nudges import AdminNudgeResponse
-from app.services.master_admin.nudge_phrasing import nudge_phraser
 from app.services.master_admin.nudge_service import NudgeService
 
 router = APIRouter(prefix="/nudges", tags=["Nudges"])
@@ -17,8 +16,7 @@ NOT_FOUND: Responses = {404: {"description": "No such nudge of the caller's (or 
 
 
 async def get_nudge_service(request: Request, session: DbSession) -> NudgeService:
-    phraser = nudge_phraser(app_settings(request), request.app.state.http_client)
-    return NudgeService(session, app_clock(request), phraser)
+    return NudgeService(session, app_clock(request), request.app.state.nudge_phraser)
 
 
 Nudges = Annotated[NudgeService, Depends(get_nudge_service)]
