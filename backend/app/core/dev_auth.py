@@ -12,7 +12,7 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from app.core.config import DATA_DIR, Settings
+from app.core.config import DATA_DIR, AppEnv, Settings
 
 DEV_KEY_PATH = DATA_DIR / "dev-auth" / "private_key.pem"
 DEV_ISSUER = "http://localhost/dev-auth"
@@ -76,7 +76,7 @@ def mint_dev_token(settings: Settings, path: Path | None = None) -> str:
 
 def uses_dev_auth(settings: Settings) -> bool:
     return (
-        settings.app_env == "development"
+        settings.app_env is AppEnv.DEVELOPMENT
         and settings.clerk_jwt_key is None
         and settings.clerk_jwks_url is None
     )
