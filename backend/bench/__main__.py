@@ -12,7 +12,6 @@ import os
 import platform
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -32,6 +31,7 @@ from app.cli import migrate
 from bench.replay import post_activity_script
 from bench.seed import READER, SHORT, WRITERS, seed
 from tests import database
+from tests.live_server import free_port
 from tests.tokens import ISSUER, TokenSigner
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -44,12 +44,6 @@ TARGET_POST_P95_MS = 50.0
 TARGET_PGBENCH_RATIO = 0.3
 TARGET_STREAK_RATIO = 1.5
 TARGET_RSS_MB = 150.0
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def require(tool: str) -> str:
