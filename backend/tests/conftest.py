@@ -146,6 +146,12 @@ def settings(
     )
 
 
+def configured(settings: Settings, **overrides: Any) -> Settings:
+    """`settings` with `overrides`, validated as values from the environment would be
+    (`model_copy` would keep "development" a str where the app expects an AppEnv)."""
+    return Settings(_env_file=None, **(settings.model_dump() | overrides))
+
+
 @asynccontextmanager
 async def running_app(
     settings: Settings, clock: FixedClock, session: AsyncSession | None
@@ -184,7 +190,7 @@ def client_with(settings: Settings, clock: FixedClock, session: AsyncSession) ->
     @asynccontextmanager
     async def build(**overrides: Any) -> AsyncIterator[httpx.AsyncClient]:
         async with (
-            running_app(settings.model_copy(update=overrides), clock, session) as app,
+            running_app(configured(settings, **overrides), clock, session) as app,
             http_client(app) as client,
         ):
             yield client

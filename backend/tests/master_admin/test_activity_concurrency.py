@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.core.config import Settings
 from app.models import ActivityType
 from tests.clock import FixedClock
-from tests.conftest import API
+from tests.conftest import API, configured
 from tests.master_admin.committed_app import committing_client, unique_clerk_id
 
 TODAY = date(2026, 11, 25)
@@ -32,7 +32,7 @@ async def test_fifty_simultaneous_activities_for_one_day_all_count(
     bearer: Callable[..., dict[str, str]],
 ) -> None:
     founder = unique_clerk_id("user_race")
-    settings = settings.model_copy(update={"activity_weights": SMALL_WEIGHTS})
+    settings = configured(settings, activity_weights=SMALL_WEIGHTS)
     async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
         client.headers.update(bearer(sub=founder))
         await client.get(f"{API}/me")  # the user row exists before the race
@@ -104,7 +104,7 @@ async def test_racing_moves_and_deletes_lose_no_update(
 ) -> None:
     founder = unique_clerk_id("user_race")
     monday, tuesday = str(TODAY - timedelta(days=2)), str(TODAY - timedelta(days=1))
-    settings = settings.model_copy(update={"activity_weights": SMALL_WEIGHTS})
+    settings = configured(settings, activity_weights=SMALL_WEIGHTS)
     async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
         client.headers.update(bearer(sub=founder))
         ids = [

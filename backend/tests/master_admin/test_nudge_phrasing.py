@@ -22,7 +22,7 @@ from app.services.master_admin.nudge_phrasing import (
 )
 from app.services.master_admin.nudge_rules import NO_FOCUS, NO_GOAL
 from tests.clock import FixedClock
-from tests.conftest import API, running_app
+from tests.conftest import API, configured, running_app
 from tests.conftest import http_client as app_client
 from tests.factories import create_founder
 from tests.master_admin.committed_app import committing_app, unique_clerk_id
@@ -205,21 +205,19 @@ def test_the_default_deadline_is_five_seconds(phraser: NudgePhraser) -> None:
 def test_without_a_base_url_and_key_there_is_no_phraser(
     settings: Settings, http_client: httpx.AsyncClient, overrides: dict[str, str]
 ) -> None:
-    assert nudge_phraser(settings.model_copy(update=overrides), http_client) is None
+    assert nudge_phraser(configured(settings, **overrides), http_client) is None
 
 
 def test_a_base_url_and_key_make_a_phraser(
     settings: Settings, http_client: httpx.AsyncClient
 ) -> None:
-    configured = settings.model_copy(
-        update={"nudge_ai_base_url": BASE_URL, "nudge_ai_api_key": "sk-test"}
-    )
+    with_ai = configured(settings, nudge_ai_base_url=BASE_URL, nudge_ai_api_key="sk-test")
 
-    phraser = nudge_phraser(configured, http_client)
+    phraser = nudge_phraser(with_ai, http_client)
 
     assert phraser is not None
     assert phraser.model == DEFAULT_MODEL
-    named = nudge_phraser(configured.model_copy(update={"nudge_ai_model": "m-2"}), http_client)
+    named = nudge_phraser(configured(with_ai, nudge_ai_model="m-2"), http_client)
     assert named is not None
     assert named.model == "m-2"
 
@@ -243,7 +241,7 @@ def ai_client(
     @asynccontextmanager
     async def build(**overrides: Any) -> AsyncIterator[httpx.AsyncClient]:
         async with (
-            running_app(settings.model_copy(update=overrides), clock, session) as app,
+            running_app(configured(settings, **overrides), clock, session) as app,
             app_client(app, headers=bearer()) as client,
         ):
             yield client
@@ -299,7 +297,7 @@ async def test_no_database_connection_is_held_while_the_ai_answers(
     held: list[int] = []
     async with (
         committing_app(
-            settings.model_copy(update=AI), clock, engine, clerk_user_ids=[clerk_user_id]
+            configured(settings, **AI), clock, engine, clerk_user_ids=[clerk_user_id]
         ) as app,
         app_client(app, headers=bearer(sub=clerk_user_id)) as client,
     ):
