@@ -3,7 +3,9 @@
 from collections.abc import AsyncIterator
 
 import httpx
+import pytest
 
+from app.main import MAX_BODY_BYTES
 from tests.conftest import API
 
 TOO_LARGE = {"detail": "The request body is larger than 1048576 bytes"}
@@ -31,20 +33,10 @@ async def test_a_body_that_is_not_utf8_is_a_clear_400(client: httpx.AsyncClient)
     assert response.json() == {"detail": "There was an error parsing the body"}
 
 
-async def test_an_oversized_body_is_413_and_changes_nothing(client: httpx.AsyncClient) -> None:
-    body = b'{"timezone": "' + b"x" * (1024 * 1024) + b'"}'
-    response = await client.patch(
-        f"{API}/me", content=body, headers={"Content-Type": "application/json"}
-    )
-    assert response.status_code == 413
-    assert response.json() == TOO_LARGE
-    assert (await client.get(f"{API}/me")).json()["timezone"] == "UTC"
-
-
 async def test_an_oversized_streamed_body_is_413(client: httpx.AsyncClient) -> None:
     async def chunks() -> AsyncIterator[bytes]:
         for _ in range(20):
-            yield b" " * 65536
+            yield b" " * 65536  # 20 x 64 KiB: more than MAX_BODY_BYTES
 
     response = await client.patch(
         f"{API}/me", content=chunks(), headers={"Content-Type": "application/json"}
@@ -57,19 +49,31 @@ async def test_an_oversized_streamed_body_is_413(client: httpx.AsyncClient) -> N
 async def test_an_oversized_body_is_413_where_no_body_is_read(
     client: httpx.AsyncClient,
 ) -> None:
-    response = await client.request("GET", f"{API}/me", content=b" " * (1024 * 1024 + 1))
+    response = await client.request("GET", f"{API}/me", content=b" " * (MAX_BODY_BYTES + 1))
     assert response.status_code == 413
     assert response.json() == TOO_LARGE
 
 
-async def test_a_body_of_exactly_the_limit_is_read(client: httpx.AsyncClient) -> None:
+def padded_to(size: int) -> bytes:
+    """A valid PATCH /me body, padded with spaces to `size` bytes."""
     body = b'{"timezone": "Asia/Tokyo"}'
-    body += b" " * (1024 * 1024 - len(body))
+    return body + b" " * (size - len(body))
+
+
+@pytest.mark.parametrize(
+    ("size", "status", "timezone"),
+    [(MAX_BODY_BYTES, 200, "Asia/Tokyo"), (MAX_BODY_BYTES + 1, 413, "UTC")],
+)
+async def test_a_body_up_to_the_limit_is_read_and_one_byte_more_changes_nothing(
+    client: httpx.AsyncClient, size: int, status: int, timezone: str
+) -> None:
     response = await client.patch(
-        f"{API}/me", content=body, headers={"Content-Type": "application/json"}
+        f"{API}/me", content=padded_to(size), headers={"Content-Type": "application/json"}
     )
-    assert response.status_code == 200
-    assert response.json()["timezone"] == "Asia/Tokyo"
+    assert response.status_code == status
+    if status == 413:
+        assert response.json() == TOO_LARGE
+    assert (await client.get(f"{API}/me")).json()["timezone"] == timezone
 
 
 async def test_a_small_streamed_body_is_replayed_to_the_app(client: httpx.AsyncClient) -> None:

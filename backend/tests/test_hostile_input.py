@@ -41,11 +41,14 @@ async def snapshot(session: AsyncSession) -> dict[str, str]:
 @pytest.fixture
 async def seeded(client: httpx.AsyncClient, session: AsyncSession) -> dict[str, str]:
     """Some of the caller's data, so that "nothing changed" means something."""
-    await client.post(f"{API}/goals", json={"week_start": "2026-11-23", "target_calls": 5})
-    await client.post(
-        f"{API}/activities", json={"type": "call", "status": "done", "date": "2026-11-25"}
-    )
-    await client.post(f"{API}/meetings", json={"title": "Intro", "type": "discovery"})
+    created = [
+        await client.post(f"{API}/goals", json={"week_start": "2026-11-23", "target_calls": 5}),
+        await client.post(
+            f"{API}/activities", json={"type": "call", "status": "done", "date": "2026-11-25"}
+        ),
+        await client.post(f"{API}/meetings", json={"title": "Intro", "type": "discovery"}),
+    ]
+    assert [response.status_code for response in created] == [201, 201, 201]
     return await snapshot(session)
 
 

@@ -44,7 +44,7 @@ async def test_patch_me_sets_the_time_zone(
         {"timezone": None},
         {"timezone": 3},
         {},
-        {"timezone": "UTC", "role": "master_admin"},
+        {"timezone": "Europe/Paris", "role": "master_admin"},
     ],
 )
 async def test_patch_me_refuses_bad_input_and_changes_nothing(
