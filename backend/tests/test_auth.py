@@ -12,15 +12,16 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import delete, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.core.config import Settings
 from app.core.errors import Unauthenticated
 from app.core.security import LEEWAY_SECONDS, TokenVerifier
 from app.models import User
 from tests.clock import FixedClock
-from tests.conftest import API, ClientWith, http_client, running_app
+from tests.committed_app import committing_client, unique_clerk_id
+from tests.conftest import API, ClientWith
 from tests.jwks_server import serve_jwks
 from tests.openapi import operations, with_id
 from tests.tokens import TokenSigner
@@ -374,25 +375,20 @@ async def test_a_token_without_kid_falls_back_to_the_pem_key(
 
 
 async def test_simultaneous_first_requests_create_one_user(
-    settings: Settings, clock: FixedClock, signer: TokenSigner, engine: Any
+    settings: Settings, clock: FixedClock, signer: TokenSigner, engine: AsyncEngine
 ) -> None:
-    clerk_user_id = "user_first_burst"
-    async with running_app(settings, clock, session=None) as app, http_client(app) as client:
-        try:
-            responses = await asyncio.gather(
-                *(get_me(client, signer.token(clerk_user_id)) for _ in range(20))
+    clerk_user_id = unique_clerk_id("user_first_burst")
+    async with committing_client(settings, clock, engine, clerk_user_ids=[clerk_user_id]) as client:
+        responses = await asyncio.gather(
+            *(get_me(client, signer.token(clerk_user_id)) for _ in range(20))
+        )
+        assert [r.status_code for r in responses] == [200] * 20
+        assert len({r.json()["id"] for r in responses}) == 1
+        async with engine.connect() as check:
+            count = await check.scalar(
+                select(func.count()).where(User.clerk_user_id == clerk_user_id)
             )
-            assert [r.status_code for r in responses] == [200] * 20
-            assert len({r.json()["id"] for r in responses}) == 1
-            async with app.state.sessionmaker() as check:
-                count = await check.scalar(
-                    select(func.count()).where(User.clerk_user_id == clerk_user_id)
-                )
-                assert count == 1
-        finally:
-            async with app.state.sessionmaker() as cleanup:
-                await cleanup.execute(delete(User).where(User.clerk_user_id == clerk_user_id))
-                await cleanup.commit()
+        assert count == 1
 
 
 # Every route is protected: a new route can never ship open.

@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.core.config import Settings
 from app.models import ActivityType
 from tests.clock import FixedClock
+from tests.committed_app import committing_client, unique_clerk_id
 from tests.conftest import API, configured
-from tests.master_admin.committed_app import committing_client, unique_clerk_id
 
 TODAY = date(2026, 11, 25)
 # Weights small enough that 50 activities stay under the cap of 100, so a lost update

@@ -12,9 +12,9 @@ from app.core.config import Settings
 from app.models import AdminFocusSession, User
 from app.services.master_admin.focus_session_service import FocusSessionService
 from tests.clock import FixedClock
+from tests.committed_app import committing_client, unique_clerk_id
 from tests.conftest import API, DEFAULT_NOW
 from tests.factories import create_focus_session, create_user
-from tests.master_admin.committed_app import committing_client, unique_clerk_id
 
 FOCUS = f"{API}/focus-sessions"
 

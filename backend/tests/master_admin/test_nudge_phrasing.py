@@ -22,10 +22,10 @@ from app.services.master_admin.nudge_phrasing import (
 )
 from app.services.master_admin.nudge_rules import NO_FOCUS, NO_GOAL
 from tests.clock import FixedClock
+from tests.committed_app import committing_app, unique_clerk_id
 from tests.conftest import API, configured, running_app
 from tests.conftest import http_client as app_client
 from tests.factories import create_founder
-from tests.master_admin.committed_app import committing_app, unique_clerk_id
 
 BASE_URL = "https://ai.example.test/v1"
 COMPLETIONS = f"{BASE_URL}/chat/completions"

@@ -21,6 +21,7 @@ from app.models import (
     User,
 )
 from tests.clock import FixedClock, utc
+from tests.committed_app import committing_client, unique_clerk_id
 from tests.conftest import API
 from tests.factories import (
     create_activity,
@@ -31,7 +32,6 @@ from tests.factories import (
     create_score,
     create_user,
 )
-from tests.master_admin.committed_app import committing_client, unique_clerk_id
 
 NUDGES = f"{API}/nudges"
 GENERATE = f"{NUDGES}/generate"
