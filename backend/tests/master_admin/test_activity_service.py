@@ -195,15 +195,16 @@ async def test_weights_come_from_settings(
 
 
 def test_activity_weights_setting_defaults_and_merges_overrides(
-    monkeypatch: pytest.MonkeyPatch,
+    clean_environment: pytest.MonkeyPatch,
 ) -> None:
+    # clean_environment: no ACTIVITY_WEIGHTS from the developer's shell.
     assert Settings(_env_file=None).activity_weights == {
         DISCOVERY: 10,
         EMAIL: 5,
         VIDEO: 15,
         CALL: 20,
     }
-    monkeypatch.setenv("ACTIVITY_WEIGHTS", '{"call": 30}')
+    clean_environment.setenv("ACTIVITY_WEIGHTS", '{"call": 30}')
     assert Settings(_env_file=None).activity_weights == {
         DISCOVERY: 10,
         EMAIL: 5,

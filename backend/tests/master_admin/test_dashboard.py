@@ -184,4 +184,3 @@ async def test_today_and_this_week_come_from_one_reading_of_the_clock(
 
     assert body["today"]["date"] == "2026-11-29"
     assert body["week_progress"]["week_start"] == "2026-11-23"
-    assert body["week_progress"]["types"][0]["expected_by_today"] == 0.0  # no goal

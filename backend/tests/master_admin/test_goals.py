@@ -5,12 +5,13 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.models import User
 from tests.clock import FixedClock
 from tests.conftest import API
 from tests.factories import create_founder, create_goal, create_user
+from tests.statements import counting_statements
 
 MONDAY = date(2026, 11, 23)
 
@@ -236,14 +237,16 @@ async def test_put_changes_only_the_fields_sent(
 
 
 async def test_put_with_an_empty_body_changes_nothing(
-    client: httpx.AsyncClient, session: AsyncSession, founder: User
+    client: httpx.AsyncClient, session: AsyncSession, engine: AsyncEngine, founder: User
 ) -> None:
     goal = await create_goal(session, founder, target_calls=10)
 
-    response = await client.put(f"{API}/goals/{goal.id}", json={})
+    with counting_statements(engine) as sent:
+        response = await client.put(f"{API}/goals/{goal.id}", json={})
 
     assert response.status_code == 200
     assert response.json()["target_calls"] == 10
+    assert [statement for statement in sent if statement.startswith("UPDATE")] == []
 
 
 @pytest.mark.parametrize(

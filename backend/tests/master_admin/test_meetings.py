@@ -3,11 +3,12 @@ from datetime import datetime
 import httpx
 import pytest
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.models import AdminMeeting, MeetingType
 from tests.conftest import API
 from tests.factories import create_meeting, create_user
+from tests.statements import counting_statements
 
 MEETINGS = f"{API}/meetings"
 
@@ -221,10 +222,15 @@ async def test_update_with_null_clears_the_text_fields(client: httpx.AsyncClient
     )
 
 
-async def test_an_empty_update_changes_nothing(client: httpx.AsyncClient) -> None:
+async def test_an_empty_update_changes_nothing(
+    client: httpx.AsyncClient, engine: AsyncEngine
+) -> None:
     created = await create(client, agenda="A")
 
-    response = await client.put(f"{MEETINGS}/{created['id']}", json={})
+    with counting_statements(engine) as sent:
+        response = await client.put(f"{MEETINGS}/{created['id']}", json={})
+
+    assert [statement for statement in sent if statement.startswith("UPDATE")] == []
 
     assert response.status_code == 200
     body = response.json()

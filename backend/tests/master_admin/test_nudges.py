@@ -651,6 +651,7 @@ async def test_a_nudge_expires_at_the_end_of_the_local_day(
 ) -> None:
     await create_founder(session, LOS_ANGELES)
     created = await generate(client)
+    assert keys(created) == ["no_goal:2026-11-25"]  # 07:00 in Los Angeles
 
     clock.instant = local(LOS_ANGELES, TODAY, 23, 59)
     before_midnight = (await client.get(NUDGES)).json()
