@@ -4,15 +4,16 @@ import asyncio
 import json
 import time
 from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
 import pytest
 import respx
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.core.config import Settings
+from app.models import User
 from app.services.master_admin.nudge_phrasing import (
     DEFAULT_MODEL,
     MAX_MESSAGE_LENGTH,
@@ -23,9 +24,7 @@ from app.services.master_admin.nudge_phrasing import (
 from app.services.master_admin.nudge_rules import NO_FOCUS, NO_GOAL
 from tests.clock import FixedClock
 from tests.committed_app import committing_app, unique_clerk_id
-from tests.conftest import API, configured, running_app
-from tests.conftest import http_client as app_client
-from tests.factories import create_founder
+from tests.conftest import API, ClientWith, configured, http_client
 
 BASE_URL = "https://ai.example.test/v1"
 COMPLETIONS = f"{BASE_URL}/chat/completions"
@@ -47,14 +46,15 @@ def completion(content: object) -> dict[str, Any]:
 
 
 @pytest.fixture
-async def http_client() -> AsyncIterator[httpx.AsyncClient]:
+async def outbound() -> AsyncIterator[httpx.AsyncClient]:
+    """The client the phraser calls the AI endpoint with."""
     async with httpx.AsyncClient() as client:
         yield client
 
 
 @pytest.fixture
-def phraser(http_client: httpx.AsyncClient) -> NudgePhraser:
-    return NudgePhraser(http_client, base_url=BASE_URL, api_key="sk-test", model="tiny-model")
+def phraser(outbound: httpx.AsyncClient) -> NudgePhraser:
+    return NudgePhraser(outbound, base_url=BASE_URL, api_key="sk-test", model="tiny-model")
 
 
 # --- the client -----------------------------------------------------------------------
@@ -91,10 +91,10 @@ async def test_the_request_carries_only_the_rule_text_and_facts(phraser: NudgePh
 
 @respx.mock
 async def test_a_trailing_slash_in_the_base_url_is_harmless(
-    http_client: httpx.AsyncClient,
+    outbound: httpx.AsyncClient,
 ) -> None:
     route = respx.post(COMPLETIONS).respond(json=completion("Rephrased."))
-    phraser = NudgePhraser(http_client, base_url=f"{BASE_URL}/", api_key="k", model="m")
+    phraser = NudgePhraser(outbound, base_url=f"{BASE_URL}/", api_key="k", model="m")
 
     assert await phraser.phrase(NO_GOAL, FACTS) == "Rephrased."
     assert route.call_count == 1
@@ -171,13 +171,13 @@ async def test_network_failures_keep_the_rule_text(
 
 
 @respx.mock
-async def test_a_slow_answer_is_abandoned_at_the_deadline(http_client: httpx.AsyncClient) -> None:
+async def test_a_slow_answer_is_abandoned_at_the_deadline(outbound: httpx.AsyncClient) -> None:
     async def slow(request: httpx.Request) -> httpx.Response:
         await asyncio.sleep(2)
         return httpx.Response(200, json=completion("Too late"))
 
     respx.post(COMPLETIONS).mock(side_effect=slow)
-    phraser = NudgePhraser(http_client, base_url=BASE_URL, api_key="k", model="m", timeout=0.05)
+    phraser = NudgePhraser(outbound, base_url=BASE_URL, api_key="k", model="m", timeout=0.05)
 
     started = time.monotonic()
     phrased = await phraser.phrase(NO_GOAL, FACTS)
@@ -203,21 +203,19 @@ def test_the_default_deadline_is_five_seconds(phraser: NudgePhraser) -> None:
     ],
 )
 def test_without_a_base_url_and_key_there_is_no_phraser(
-    settings: Settings, http_client: httpx.AsyncClient, overrides: dict[str, str]
+    settings: Settings, outbound: httpx.AsyncClient, overrides: dict[str, str]
 ) -> None:
-    assert nudge_phraser(configured(settings, **overrides), http_client) is None
+    assert nudge_phraser(configured(settings, **overrides), outbound) is None
 
 
-def test_a_base_url_and_key_make_a_phraser(
-    settings: Settings, http_client: httpx.AsyncClient
-) -> None:
+def test_a_base_url_and_key_make_a_phraser(settings: Settings, outbound: httpx.AsyncClient) -> None:
     with_ai = configured(settings, nudge_ai_base_url=BASE_URL, nudge_ai_api_key="sk-test")
 
-    phraser = nudge_phraser(with_ai, http_client)
+    phraser = nudge_phraser(with_ai, outbound)
 
     assert phraser is not None
     assert phraser.model == DEFAULT_MODEL
-    named = nudge_phraser(configured(with_ai, nudge_ai_model="m-2"), http_client)
+    named = nudge_phraser(configured(with_ai, nudge_ai_model="m-2"), outbound)
     assert named is not None
     assert named.model == "m-2"
 
@@ -225,25 +223,15 @@ def test_a_base_url_and_key_make_a_phraser(
 # --- through the API ------------------------------------------------------------------
 
 
-AiClient = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
-
-
 @pytest.fixture
-def ai_client(
-    settings: Settings,
-    clock: FixedClock,
-    session: AsyncSession,
-    bearer: Callable[..., dict[str, str]],
-) -> AiClient:
-    """`async with ai_client(**settings) as client`: the master admin's client of an app
-    configured with those settings, sharing the test's transaction."""
+def ai_client(client_with: ClientWith, bearer: Callable[..., dict[str, str]]) -> ClientWith:
+    """`async with ai_client(**settings) as client`: `client_with`, signed in as the
+    master admin."""
 
     @asynccontextmanager
     async def build(**overrides: Any) -> AsyncIterator[httpx.AsyncClient]:
-        async with (
-            running_app(configured(settings, **overrides), clock, session) as app,
-            app_client(app, headers=bearer()) as client,
-        ):
+        async with client_with(**overrides) as client:
+            client.headers.update(bearer())
             yield client
 
     return build
@@ -252,14 +240,8 @@ def ai_client(
 AI = {"nudge_ai_base_url": BASE_URL, "nudge_ai_api_key": "sk-test", "nudge_ai_model": "m"}
 
 
-async def no_goal_founder(session: AsyncSession) -> None:
-    """The master admin, with nothing logged: at 15:00 UTC only two rules fire."""
-    await create_founder(session, "UTC")
-
-
 @respx.mock
-async def test_generate_uses_the_ai_wording(ai_client: AiClient, session: AsyncSession) -> None:
-    await no_goal_founder(session)
+async def test_generate_uses_the_ai_wording(ai_client: ClientWith, founder: User) -> None:
     route = respx.post(COMPLETIONS).respond(json=completion("AI says hi."))
 
     async with ai_client(**AI) as client:
@@ -299,7 +281,7 @@ async def test_no_database_connection_is_held_while_the_ai_answers(
         committing_app(
             configured(settings, **AI), clock, engine, clerk_user_ids=[clerk_user_id]
         ) as app,
-        app_client(app, headers=bearer(sub=clerk_user_id)) as client,
+        http_client(app, headers=bearer(sub=clerk_user_id)) as client,
     ):
 
         def answer(request: httpx.Request) -> httpx.Response:
@@ -316,9 +298,8 @@ async def test_no_database_connection_is_held_while_the_ai_answers(
 
 @respx.mock
 async def test_generate_asks_the_ai_only_for_nudges_it_will_create(
-    ai_client: AiClient, session: AsyncSession
+    ai_client: ClientWith, founder: User
 ) -> None:
-    await no_goal_founder(session)
     route = respx.post(COMPLETIONS).respond(json=completion("AI says hi."))
 
     async with ai_client(**AI) as client:
@@ -336,9 +317,8 @@ async def test_generate_asks_the_ai_only_for_nudges_it_will_create(
 )
 @respx.mock
 async def test_generate_succeeds_with_the_rule_text_when_the_ai_fails(
-    ai_client: AiClient, session: AsyncSession, side_effect: httpx.Response | Exception
+    ai_client: ClientWith, founder: User, side_effect: httpx.Response | Exception
 ) -> None:
-    await no_goal_founder(session)
     respx.post(COMPLETIONS).mock(side_effect=[side_effect, side_effect])
 
     async with ai_client(**AI) as client:
@@ -351,9 +331,8 @@ async def test_generate_succeeds_with_the_rule_text_when_the_ai_fails(
 
 @respx.mock
 async def test_without_ai_configuration_no_request_is_made(
-    ai_client: AiClient, session: AsyncSession
+    ai_client: ClientWith, founder: User
 ) -> None:
-    await no_goal_founder(session)
     route = respx.route().respond(json=completion("Should not be asked"))
 
     async with ai_client() as client:
