@@ -92,7 +92,8 @@ async def test_start_refuses_bad_input(client: httpx.AsyncClient, body: dict[str
     response = await client.post(FOCUS, json=body)
 
     assert response.status_code == 422
-    assert isinstance(response.json()["detail"], list)
+    assert [error["loc"] for error in response.json()["detail"]] == [["body", *body]]
+    assert (await client.get(FOCUS)).json() == []  # nothing started
 
 
 async def test_notes_of_ten_thousand_characters_are_accepted(client: httpx.AsyncClient) -> None:
