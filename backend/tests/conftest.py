@@ -69,13 +69,17 @@ def empty_database(server_url: str) -> Iterator[str]:
     database.drop_database(server_url, name)
 
 
+def worker_id(config: pytest.Config) -> str:
+    """This xdist worker's id ("gw0", ...), or "main" without xdist."""
+    return str(getattr(config, "workerinput", {}).get("workerid", "main"))
+
+
 @pytest.fixture(scope="session")
 def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
     """This worker's own copy of the migrated template."""
     server = request.config.stash[SERVER]
     template = request.config.stash[TEMPLATE]
-    worker = getattr(request.config, "workerinput", {}).get("workerid", "main")
-    name = f"{template}_{worker}"
+    name = f"{template}_{worker_id(request.config)}"
     url = database.clone_database(server, template, name)
     yield url
     database.drop_database(server, name)
@@ -132,6 +136,11 @@ def settings(
     database_url: str, signer: TokenSigner, clean_environment: pytest.MonkeyPatch
 ) -> Settings:
     """The app's settings in tests: explicit, whatever the developer's environment says."""
+    return settings_for(database_url, signer)
+
+
+def settings_for(database_url: str, signer: TokenSigner) -> Settings:
+    """The test app's settings on `database_url`, trusting `signer`'s tokens."""
     return Settings(
         _env_file=None,
         app_env=AppEnv.TEST,

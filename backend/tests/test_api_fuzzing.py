@@ -13,7 +13,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from app.core.config import Settings
 from app.main import create_app
 from tests import database
-from tests.conftest import SERVER, TEMPLATE
+from tests.conftest import SERVER, TEMPLATE, settings_for, worker_id
 from tests.live_server import serve
 from tests.tokens import TokenSigner
 
@@ -22,17 +22,10 @@ from tests.tokens import TokenSigner
 def live_url(request: pytest.FixtureRequest, signer: TokenSigner) -> Iterator[str]:
     server = request.config.stash[SERVER]
     template = request.config.stash[TEMPLATE]
-    name = f"{template}_fuzz_{getattr(request.config, 'workerinput', {}).get('workerid', 'main')}"
+    name = f"{template}_fuzz_{worker_id(request.config)}"
     database_url = database.clone_database(server, template, name)
-    app_settings = Settings(
-        _env_file=None,
-        database_url=database_url,
-        clerk_jwt_key=signer.public_pem,
-        clerk_issuer="https://clerk.test.example",
-        clerk_authorized_parties=["http://localhost:3000"],
-    )
     try:
-        with serve(app_settings) as url:
+        with serve(settings_for(database_url, signer)) as url:
             yield url
     finally:
         database.drop_database(server, name)
