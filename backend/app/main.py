@@ -7,11 +7,14 @@ from typing import Any
 import httpx
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from app.api.body_limit import BodySizeLimit
 from app.api.errors import register_error_handlers
 from app.api.health import router as health_router
+from app.api.v1.endpoints.web_session import router as web_session_router
 from app.api.v1.router import api_router
+from app.api.web_app import serve_web_app
 from app.core.clock import Clock
 from app.core.config import Settings, get_settings
 from app.core.database import create_engine, create_sessionmaker
@@ -53,7 +56,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             finally:
                 await engine.dispose()
 
-    app = FastAPI(
+    # Swagger UI's files come with the app, so /docs works offline.
+    app = FastAPIOffline(
         title="Master Admin Portal API",
         version="0.1.0",
         description="The founder's sales cockpit: activities, scores, streaks, focus, nudges.",
@@ -73,8 +77,10 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         )
     register_error_handlers(app)
     app.include_router(health_router)
+    app.include_router(web_session_router)
     app.include_router(api_router)
     document_security(app)
+    serve_web_app(app, settings)
     return app
 
 

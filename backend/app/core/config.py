@@ -12,6 +12,7 @@ from app.models.enums import ActivityType
 
 BACKEND_DIR = Path(__file__).resolve().parents[2]
 DATA_DIR = BACKEND_DIR / ".data"
+WEB_DIST_DIR = BACKEND_DIR.parent / "frontend" / "dist"
 
 CommaSeparated = Annotated[list[str], NoDecode]
 
@@ -56,10 +57,14 @@ class Settings(BaseSettings):
     clerk_jwks_url: str | None = None
     clerk_issuer: str | None = None
     clerk_authorized_parties: CommaSeparated = []
+    clerk_publishable_key: str | None = None
     clerk_role_claim: str = "metadata.role"
     master_admin_role: str = "master_admin"
     master_admin_user_ids: CommaSeparated = []
     cors_origins: CommaSeparated | None = None
+
+    # The built web app (`npm run build` in frontend/), served at `/` when present.
+    web_dist_dir: Path = WEB_DIST_DIR
 
     nudge_ai_base_url: str | None = None
     nudge_ai_api_key: str | None = None
