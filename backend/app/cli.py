@@ -1,6 +1,7 @@
 """Entry points behind `make run`, `make migrate` and `make token`."""
 
 import argparse
+import json
 import os
 import signal
 import sys
@@ -78,15 +79,25 @@ def token(settings: Settings) -> int:
     return 0
 
 
+def openapi_schema() -> str:
+    """The API's OpenAPI document as JSON: what the web app's types are generated from.
+    Built from default settings, so it is the same on every machine."""
+    from app.main import create_app  # the app, only for this command
+
+    return json.dumps(create_app(Settings(_env_file=None)).openapi(), indent=2)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app.cli")
-    parser.add_argument("command", choices=["serve", "migrate", "token"])
+    parser.add_argument("command", choices=["serve", "migrate", "token", "openapi"])
     args = parser.parse_args(argv)
     settings = get_settings()
     if args.command == "serve":
         serve(settings)
     elif args.command == "migrate":
         migrate(resolve_database_url(settings))
+    elif args.command == "openapi":
+        print(openapi_schema())
     else:
         return token(settings)
     return 0

@@ -1,0 +1,16 @@
+import { PageHeader } from "@/components/ui/page-header";
+import { FocusHistory, FocusPanel } from "@/features/focus";
+import { useMe } from "@/features/profile";
+
+export function FocusRoute() {
+  const me = useMe();
+  return (
+    <>
+      <PageHeader title="Focus" subtitle="Work in uninterrupted blocks; the timer is the server's." />
+      <div className="stack">
+        <FocusPanel />
+        <FocusHistory timeZone={me.data?.timezone ?? "UTC"} />
+      </div>
+    </>
+  );
+}

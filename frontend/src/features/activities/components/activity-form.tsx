@@ -1,0 +1,121 @@
+import { useId, useState, type SyntheticEvent } from "react";
+
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES, type ActivityStatus, type ActivityType } from "../activity-types";
+
+export type ActivityFormValues = {
+  type: ActivityType;
+  status: ActivityStatus;
+  date: string;
+  amount: number;
+  notes: string | null;
+  prospect_id: number | null;
+};
+
+type ActivityFormProps = {
+  initial: ActivityFormValues;
+  submitLabel: string;
+  onSubmit: (values: ActivityFormValues) => Promise<unknown>;
+};
+
+/** Type, status, date, amount, notes and prospect of one activity. The server checks
+ * every rule (a done activity cannot be dated after today); its refusal is shown here. */
+export function ActivityForm({ initial, submitLabel, onSubmit }: ActivityFormProps) {
+  const id = useId();
+  const [values, setValues] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  function set<K extends keyof ActivityFormValues>(key: K, value: ActivityFormValues[K]) {
+    setValues((current) => ({ ...current, [key]: value }));
+  }
+
+  async function submit(event: SyntheticEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaving(true);
+    setError(null);
+    try {
+      await onSubmit(values);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={(event) => void submit(event)}>
+      <div className="form-row">
+        <label htmlFor={`${id}-type`}>Type</label>
+        <select id={`${id}-type`} value={values.type} onChange={(e) => set("type", e.target.value as ActivityType)}>
+          {ACTIVITY_TYPES.map(({ type, label }) => (
+            <option key={type} value={type}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="form-row">
+        <label htmlFor={`${id}-status`}>Status</label>
+        <select
+          id={`${id}-status`}
+          value={values.status}
+          onChange={(e) => set("status", e.target.value as ActivityStatus)}
+        >
+          {ACTIVITY_STATUSES.map(({ status, label }) => (
+            <option key={status} value={status}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="form-grid">
+        <div className="form-row">
+          <label htmlFor={`${id}-date`}>Date</label>
+          <input id={`${id}-date`} type="date" required value={values.date} onChange={(e) => set("date", e.target.value)} />
+        </div>
+        <div className="form-row">
+          <label htmlFor={`${id}-amount`}>Amount</label>
+          <input
+            id={`${id}-amount`}
+            type="number"
+            min={1}
+            max={10000}
+            required
+            value={Number.isNaN(values.amount) ? "" : values.amount}
+            onChange={(e) => set("amount", e.target.valueAsNumber)}
+          />
+        </div>
+      </div>
+      <div className="form-row">
+        <label htmlFor={`${id}-prospect`}>Prospect ID (optional)</label>
+        <input
+          id={`${id}-prospect`}
+          type="number"
+          min={1}
+          value={values.prospect_id ?? ""}
+          onChange={(e) => set("prospect_id", e.target.value === "" ? null : e.target.valueAsNumber)}
+        />
+      </div>
+      <div className="form-row">
+        <label htmlFor={`${id}-notes`}>Notes</label>
+        <textarea
+          id={`${id}-notes`}
+          rows={3}
+          maxLength={10000}
+          value={values.notes ?? ""}
+          onChange={(e) => set("notes", e.target.value === "" ? null : e.target.value)}
+        />
+      </div>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={saving}>
+          {saving ? "Saving…" : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,1 @@
+export { dashboardKeys, dashboardQuery, useDashboard } from "./api/get-dashboard";

@@ -1,0 +1,1 @@
+export { meQuery, profileKeys, useMe } from "./api/get-me";

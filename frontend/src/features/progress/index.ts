@@ -1,0 +1,1 @@
+export { ProgressBars } from "./components/progress-bars";

@@ -1,0 +1,2 @@
+export { ScoreGauge } from "./components/score-gauge";
+export { StreakSummary } from "./components/streak-summary";

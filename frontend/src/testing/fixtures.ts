@@ -1,0 +1,101 @@
+import type { Schemas } from "@/lib/api-client";
+
+/** Server responses as the API sends them, for tests; override what a test is about. */
+export const TODAY = "2026-11-25";
+export const WEEK_START = "2026-11-23";
+
+export function me(overrides: Partial<Schemas["UserResponse"]> = {}): Schemas["UserResponse"] {
+  return {
+    id: 1,
+    clerk_user_id: "user_dev_master_admin",
+    email: "founder@localhost",
+    first_name: "Dev",
+    last_name: "Founder",
+    role: "master_admin",
+    timezone: "UTC",
+    created_at: "2026-11-01T09:00:00Z",
+    updated_at: "2026-11-01T09:00:00Z",
+    ...overrides,
+  };
+}
+
+export function weekProgress(
+  overrides: Partial<Schemas["WeeklyProgressResponse"]> = {},
+): Schemas["WeeklyProgressResponse"] {
+  return {
+    week_start: WEEK_START,
+    goal_id: null,
+    types: (["discovery", "email", "video", "call"] as const).map((type) => ({
+      type,
+      target: 0,
+      done: 0,
+      remaining: 0,
+      percent: 0,
+      expected_by_today: 0,
+    })),
+    ...overrides,
+  };
+}
+
+export function dashboard(overrides: Partial<Schemas["DashboardResponse"]> = {}): Schemas["DashboardResponse"] {
+  return {
+    today: { date: TODAY, score: 0, streak_days: 0, activities_count: 0 },
+    streak: { current_streak: 0, longest_streak: 0, last_active_date: null },
+    week_progress: weekProgress(),
+    active_focus_session: null,
+    unread_nudges: 0,
+    ...overrides,
+  };
+}
+
+export function activity(overrides: Partial<Schemas["AdminActivityResponse"]> = {}): Schemas["AdminActivityResponse"] {
+  return {
+    id: 1,
+    user_id: 1,
+    type: "call",
+    status: "done",
+    date: TODAY,
+    amount: 1,
+    notes: null,
+    prospect_id: null,
+    created_at: "2026-11-25T14:05:00Z",
+    updated_at: "2026-11-25T14:05:00Z",
+    ...overrides,
+  };
+}
+
+export function activeFocus(
+  overrides: Partial<Schemas["AdminActiveFocusSessionResponse"]> = {},
+): Schemas["AdminActiveFocusSessionResponse"] {
+  return {
+    id: 7,
+    user_id: 1,
+    start_time: "2026-11-25T14:00:00Z",
+    end_time: null,
+    duration_minutes: 50,
+    completed: false,
+    interrupted: false,
+    notes: null,
+    created_at: "2026-11-25T14:00:00Z",
+    ends_at: "2026-11-25T14:50:00Z",
+    remaining_seconds: 2990,
+    overdue: false,
+    ...overrides,
+  };
+}
+
+export function nudge(overrides: Partial<Schemas["AdminNudgeResponse"]> = {}): Schemas["AdminNudgeResponse"] {
+  return {
+    id: 3,
+    user_id: 1,
+    type: "reminder",
+    message: "Set this week's targets",
+    priority: "high",
+    read: false,
+    action_url: null,
+    rule_key: `no_goal:${TODAY}`,
+    created_at: "2026-11-25T09:00:00Z",
+    expires_at: "2026-11-26T00:00:00Z",
+    ...overrides,
+  };
+}
