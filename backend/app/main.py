@@ -10,6 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from app.api.body_limit import BodySizeLimit
 from app.api.errors import register_error_handlers
+from app.api.head import HeadAsGet
 from app.api.health import router as health_router
 from app.api.v1.router import api_router
 from app.core.clock import Clock
@@ -58,6 +59,10 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         version="0.1.0",
         description="The founder's sales cockpit: activities, scores, streaks, focus, nudges.",
         lifespan=lifespan,
+        # A redirect would lose the bearer token (browsers drop `Authorization` when
+        # following one) and, behind an untrusted proxy, name the wrong scheme: a path
+        # with a trailing slash is a 404 like any unknown path.
+        redirect_slashes=False,
     )
     app.state.settings = settings
     app.state.clock = clock or Clock()
@@ -71,6 +76,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             allow_headers=["*"],
             expose_headers=["X-Total-Count"],
         )
+    app.add_middleware(HeadAsGet)  # outermost: everything inside sees a GET
     register_error_handlers(app)
     app.include_router(health_router)
     app.include_router(api_router)

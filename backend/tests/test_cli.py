@@ -161,6 +161,7 @@ def test_serve_migrates_then_runs_uvicorn_on_the_settings(
                 "port": 8123,
                 "workers": 1,
                 "proxy_headers": True,
+                "forwarded_allow_ips": ["127.0.0.1"],
             },
         )
     ]

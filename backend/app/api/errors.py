@@ -26,13 +26,16 @@ async def domain_error_handler(request: Request, error: Exception) -> JSONRespon
 
 
 def allowed_methods(app: FastAPI) -> list[tuple[re.Pattern[str], str]]:
-    """Every documented path as a regex, with the methods it supports."""
+    """Every documented path as a regex, with the methods it supports (HEAD wherever
+    GET is: `HeadAsGet` answers it)."""
     cached: list[tuple[re.Pattern[str], str]] | None = getattr(app.state, "allowed_methods", None)
     if cached is None:
-        cached = [
-            (compile_path(path)[0], ", ".join(sorted(method.upper() for method in methods)))
-            for path, methods in app.openapi()["paths"].items()
-        ]
+        cached = []
+        for path, operations in app.openapi()["paths"].items():
+            methods = {method.upper() for method in operations}
+            if "GET" in methods:
+                methods.add("HEAD")
+            cached.append((compile_path(path)[0], ", ".join(sorted(methods))))
         app.state.allowed_methods = cached
     return cached
 

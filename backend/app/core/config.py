@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535)
     workers: int = Field(default=1, ge=1)
     db_pool_size: int = Field(default=10, ge=1)
+    # Proxies (addresses, networks, or "*") whose X-Forwarded-For/-Proto are believed.
+    forwarded_allow_ips: CommaSeparated = ["127.0.0.1"]
 
     clerk_jwt_key: str | None = None
     clerk_jwks_url: str | None = None
@@ -72,7 +74,11 @@ class Settings(BaseSettings):
     )
 
     @field_validator(
-        "clerk_authorized_parties", "master_admin_user_ids", "cors_origins", mode="before"
+        "clerk_authorized_parties",
+        "master_admin_user_ids",
+        "cors_origins",
+        "forwarded_allow_ips",
+        mode="before",
     )
     @classmethod
     def _split_commas(cls, value: object) -> object:
