@@ -490,7 +490,10 @@ async def test_claims_too_long_for_their_columns_are_ignored(
 
 @pytest.mark.parametrize(
     ("sub", "detail"),
-    [("u" * 256, "the token has no subject"), ("user_\x00", "the token's subject is malformed")],
+    [
+        ("u" * 256, "the token's subject is malformed"),
+        ("user_\x00", "the token's subject is malformed"),
+    ],
 )
 async def test_a_subject_that_cannot_be_a_user_id_is_401(
     anonymous_client: httpx.AsyncClient, signer: TokenSigner, sub: str, detail: str

@@ -13,6 +13,7 @@ from jwt.algorithms import RSAAlgorithm
 
 from app.core.config import Settings
 from app.core.errors import ServiceUnavailable, Unauthenticated
+from app.core.text import outside_text
 
 LEEWAY_SECONDS = 5
 JWKS_REFETCH_INTERVAL_SECONDS = 30.0
@@ -153,9 +154,9 @@ class TokenVerifier:
 
     def _check_session(self, claims: Claims) -> None:
         subject = claims.get("sub")
-        if not isinstance(subject, str) or not 0 < len(subject) <= MAX_SUBJECT_LENGTH:
+        if not isinstance(subject, str) or not subject:
             raise Unauthenticated("the token has no subject")
-        if "\x00" in subject:
+        if outside_text(subject, max_length=MAX_SUBJECT_LENGTH) is None:
             raise Unauthenticated("the token's subject is malformed")
         if claims.get("sts") == "pending":
             raise Unauthenticated("the session is pending")

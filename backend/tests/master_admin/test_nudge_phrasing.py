@@ -117,6 +117,9 @@ async def test_a_trailing_slash_in_the_base_url_is_harmless(
         httpx.Response(200, json=completion("   \n ")),
         httpx.Response(200, json=completion("x" * (MAX_MESSAGE_LENGTH + 1))),
         httpx.Response(200, json=completion("bad\x00text")),
+        # ASCII-escaped, as a JSON encoder writes them (httpx cannot encode them raw).
+        httpx.Response(200, content=json.dumps(completion("Set targets now \ud83d")).encode()),
+        httpx.Response(200, content=json.dumps(completion("\udfaf Set targets")).encode()),
     ],
     ids=[
         "500",
@@ -133,6 +136,8 @@ async def test_a_trailing_slash_in_the_base_url_is_harmless(
         "blank-content",
         "too-long",
         "nul-character",
+        "lone-high-surrogate",
+        "lone-low-surrogate",
     ],
 )
 @respx.mock
@@ -327,6 +332,25 @@ async def test_generate_succeeds_with_the_rule_text_when_the_ai_fails(
     assert response.status_code == 201
     messages = {nudge["rule_key"]: nudge["message"] for nudge in response.json()}
     assert messages == {"no_goal:2026-11-25": NO_GOAL, "no_focus:2026-11-25": NO_FOCUS}
+
+
+@respx.mock
+async def test_a_reply_that_is_not_text_is_never_stored(
+    ai_client: ClientWith, founder: User
+) -> None:
+    # The example: a lone surrogate, which asyncpg refuses to send to PostgreSQL.
+    respx.post(COMPLETIONS).respond(
+        content=b'{"choices":[{"message":{"content":"Set this week\'s targets now \\ud83d"}}]}'
+    )
+
+    async with ai_client(**AI) as client:
+        generated = await client.post(f"{API}/nudges/generate")
+        listed = await client.get(f"{API}/nudges")
+
+    assert generated.status_code == 201
+    messages = {nudge["rule_key"]: nudge["message"] for nudge in generated.json()}
+    assert messages == {"no_goal:2026-11-25": NO_GOAL, "no_focus:2026-11-25": NO_FOCUS}
+    assert sorted(nudge["message"] for nudge in listed.json()) == sorted([NO_GOAL, NO_FOCUS])
 
 
 @respx.mock

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 import httpx
 
 from app.core.config import Settings
+from app.core.text import outside_text
 
 DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_TIMEOUT_SECONDS = 5.0
@@ -79,12 +80,11 @@ class NudgePhraser:
 
 
 def sound_reply(payload: object) -> str | None:
-    """The first choice's text, when it is one: non-blank, not too long, no NUL."""
+    """The first choice's text, when it is text (`outside_text`): non-blank, at most
+    `MAX_MESSAGE_LENGTH` characters."""
     match payload:
         case {"choices": [{"message": {"content": str(content)}}, *_]}:
-            text = content.strip()
-            if text and len(text) <= MAX_MESSAGE_LENGTH and "\x00" not in text:
-                return text
+            return outside_text(content.strip(), max_length=MAX_MESSAGE_LENGTH)
     return None
 
 
