@@ -2,6 +2,8 @@
 replies are in test_nudge_phrasing) is checked at its boundary by one rule: Unicode
 scalar values only (no lone surrogate, which PostgreSQL refuses), no NUL, bounded."""
 
+from typing import Any
+
 import httpx
 import pytest
 from pydantic import ValidationError
@@ -125,8 +127,9 @@ async def test_a_session_cookie_beyond_any_clerk_token_is_401_unread(
 def test_settings_that_are_not_text_refuse_to_start(
     clean_environment: pytest.MonkeyPatch, setting: str, value: str
 ) -> None:
+    overrides: dict[str, Any] = {setting: value}
     with pytest.raises(ValidationError) as refused:
-        Settings(_env_file=None, **{setting: value})
+        Settings(_env_file=None, **overrides)
 
     [error] = refused.value.errors()
     assert error["loc"] == (setting,)
