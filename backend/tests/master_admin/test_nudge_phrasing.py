@@ -195,6 +195,41 @@ def test_the_default_deadline_is_five_seconds(phraser: NudgePhraser) -> None:
     assert phraser.timeout == 5.0
 
 
+@pytest.mark.parametrize(
+    "failure",
+    [httpx.Response(503), httpx.ConnectError("refused"), httpx.Response(200, json=completion(""))],
+    ids=["503", "unreachable", "unusable-reply"],
+)
+@respx.mock
+async def test_after_a_failure_the_ai_is_left_alone_for_30_seconds(
+    phraser: NudgePhraser, monkeypatch: pytest.MonkeyPatch, failure: httpx.Response | Exception
+) -> None:
+    now = [1000.0]
+    monkeypatch.setattr("app.core.outbound.time.monotonic", lambda: now[0])
+    route = respx.post(COMPLETIONS).mock(
+        side_effect=[failure, httpx.Response(200, json=completion("Back."))]
+    )
+
+    assert await phraser.phrase(NO_GOAL, FACTS) == NO_GOAL
+    now[0] += 29.9
+    assert await phraser.phrase(NO_FOCUS, FACTS) == NO_FOCUS  # at once, unasked
+    assert route.call_count == 1
+    now[0] += 0.1
+    assert await phraser.phrase(NO_GOAL, FACTS) == "Back."
+    assert route.call_count == 2
+
+
+@respx.mock
+async def test_successes_leave_the_ai_free_to_be_asked_again(
+    phraser: NudgePhraser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("app.core.outbound.time.monotonic", lambda: 1000.0)
+    route = respx.post(COMPLETIONS).respond(json=completion("Rephrased."))
+
+    assert [await phraser.phrase(NO_GOAL, FACTS) for _ in range(3)] == ["Rephrased."] * 3
+    assert route.call_count == 3
+
+
 # --- configuration --------------------------------------------------------------------
 
 

@@ -6,7 +6,6 @@ timeout, a non-2xx status, an empty, malformed or overlong reply) keeps the rule
 phrasing is a nicety and must never fail or stall a request.
 """
 
-import asyncio
 import json
 import logging
 from collections.abc import Mapping
@@ -14,10 +13,14 @@ from collections.abc import Mapping
 import httpx
 
 from app.core.config import Settings
+from app.core.outbound import Outbound
 from app.core.text import outside_text
 
 DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_TIMEOUT_SECONDS = 5.0
+# After a failure the AI is left alone this long: the rule text is used at once, rather
+# than every generate call waiting out the deadline of an endpoint that is down.
+RETRY_INTERVAL_SECONDS = 30.0
 MAX_MESSAGE_LENGTH = 500
 SYSTEM_PROMPT = (
     "You word short nudges for a founder tracking their sales activity. You receive a "
@@ -43,13 +46,21 @@ class NudgePhraser:
         self.url = f"{base_url.rstrip('/')}/chat/completions"
         self.api_key = api_key
         self.model = model
-        self.timeout = timeout
+        self.outbound = Outbound(
+            timeout=timeout, after_success=0.0, after_failure=RETRY_INTERVAL_SECONDS
+        )
+
+    @property
+    def timeout(self) -> float:
+        return self.outbound.timeout
 
     async def phrase(self, message: str, facts: Mapping[str, object]) -> str:
-        """The AI's wording of `message`, or `message` itself when there is none."""
+        """The AI's wording of `message`, or `message` itself when there is none (the AI
+        failed, or failed less than `RETRY_INTERVAL_SECONDS` ago)."""
+        if not self.outbound.ready():
+            return message
         try:
-            # One deadline for the whole exchange: httpx's timeout bounds each phase only.
-            async with asyncio.timeout(self.timeout):
+            async with self.outbound.call():
                 response = await self.http_client.post(
                     self.url,
                     headers={"Authorization": f"Bearer {self.api_key}"},
@@ -57,13 +68,11 @@ class NudgePhraser:
                     timeout=self.timeout,
                 )
                 response.raise_for_status()
-                payload = response.json()
+                phrased = sound_reply(response.json())
+                if phrased is None:
+                    raise ValueError("no usable text in the reply")
         except (httpx.HTTPError, TimeoutError, ValueError) as error:
             logger.warning("nudge phrasing failed, keeping the rule text: %r", error)
-            return message
-        phrased = sound_reply(payload)
-        if phrased is None:
-            logger.warning("nudge phrasing gave no usable text, keeping the rule text")
             return message
         return phrased
 
