@@ -49,3 +49,18 @@ class Clock:
 
 def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
+
+
+# Clocks step back (NTP, a resumed VM) and replicas' clocks differ by seconds: an instant
+# read now may be earlier than one stored by another request. Intervals and durations
+# derived from such pairs go through these two, so none ends before it starts.
+
+
+def elapsed(start: datetime, now: datetime) -> timedelta:
+    """The time from `start` to `now`; zero, not negative, when `now` reads earlier."""
+    return max(timedelta(0), now - start)
+
+
+def not_before(instant: datetime, start: datetime) -> datetime:
+    """`instant` as the end of an interval that began at `start`: `start` when earlier."""
+    return max(instant, start)
