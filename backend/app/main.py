@@ -20,6 +20,7 @@ from app.core.dev_auth import dev_public_key_pem, uses_dev_auth
 from app.core.runtime import tuned_garbage_collector
 from app.core.security import JwksKeys, TokenVerifier
 from app.services.master_admin.nudge_phrasing import nudge_phraser
+from app.services.master_admin.rescoring import rescore_if_scoring_changed
 
 # Every request body this API takes is a few kilobytes at most.
 MAX_BODY_BYTES = 1024 * 1024
@@ -43,6 +44,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         if settings.database_url is None:
             raise RuntimeError("DATABASE_URL is not set; start the service with `make run`")
         engine = create_engine(settings.database_url, pool_size=settings.db_pool_size)
+        # Before serving: no stored score computed with other weights is ever shown.
+        await rescore_if_scoring_changed(engine, settings.activity_weights)
         async with httpx.AsyncClient() as http_client:
             app.state.engine = engine
             app.state.sessionmaker = create_sessionmaker(engine)

@@ -20,6 +20,7 @@ TABLES = {
     "admin_focus_sessions",
     "admin_nudges",
     "admin_meetings",
+    "scoring_settings",
 }
 STORY_INDEXES = {
     "idx_admin_goals_user_week",

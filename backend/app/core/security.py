@@ -50,18 +50,21 @@ class JwksKeys:
         self.lock = asyncio.Lock()
 
     async def get(self, kid: str) -> Any:
-        if kid in self.keys:
-            return self.keys[kid]
-        async with self.lock:
-            if kid not in self.keys:
-                if self.outbound.ready():
-                    await self._fetch()
-                elif self.outbound.failing:
-                    raise ServiceUnavailable(KEYS_UNAVAILABLE)
+        if kid not in self.keys:
+            async with self.lock:
+                await self._refresh(kid)
         try:
             return self.keys[kid]
         except KeyError:
             raise Unauthenticated("the token is signed by an unknown key") from None
+
+    async def _refresh(self, kid: str) -> None:
+        if kid in self.keys:
+            return  # fetched by another request while this one waited for the lock
+        if self.outbound.ready():
+            await self._fetch()
+        elif self.outbound.failing:
+            raise ServiceUnavailable(KEYS_UNAVAILABLE)
 
     async def _fetch(self) -> None:
         try:

@@ -61,19 +61,23 @@ class NudgePhraser:
             return message
         try:
             async with self.outbound.call():
-                response = await self.http_client.post(
-                    self.url,
-                    headers={"Authorization": f"Bearer {self.api_key}"},
-                    json=self._request_body(message, facts),
-                    timeout=self.timeout,
-                )
-                response.raise_for_status()
-                phrased = sound_reply(response.json())
-                if phrased is None:
-                    raise ValueError("no usable text in the reply")
+                return await self._ask(message, facts)
         except (httpx.HTTPError, TimeoutError, ValueError) as error:
             logger.warning("nudge phrasing failed, keeping the rule text: %r", error)
             return message
+
+    async def _ask(self, message: str, facts: Mapping[str, object]) -> str:
+        """The AI's wording; an unusable reply is a failure (ValueError) like an error."""
+        response = await self.http_client.post(
+            self.url,
+            headers={"Authorization": f"Bearer {self.api_key}"},
+            json=self._request_body(message, facts),
+            timeout=self.timeout,
+        )
+        response.raise_for_status()
+        phrased = sound_reply(response.json())
+        if phrased is None:
+            raise ValueError("no usable text in the reply")
         return phrased
 
     def _request_body(self, message: str, facts: Mapping[str, object]) -> dict[str, object]:
