@@ -557,3 +557,18 @@ async def test_a_jwks_fetch_is_cut_at_its_deadline(
                 await keys.get(signer.kid)
 
     assert time.monotonic() - started < 1
+
+
+async def test_simultaneous_requests_naming_a_new_kid_fetch_once(signer: TokenSigner) -> None:
+    async def answer(request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(0.05)  # the others arrive while the first fetch is out
+        return httpx.Response(200, json={"keys": [signer.jwk]})
+
+    with respx.mock:
+        route = respx.get("https://clerk.example.test/jwks").mock(side_effect=answer)
+        async with httpx.AsyncClient() as outbound:
+            keys = JwksKeys("https://clerk.example.test/jwks", outbound)
+            found = await asyncio.gather(*(keys.get(signer.kid) for _ in range(5)))
+
+    assert route.call_count == 1
+    assert len({id(key) for key in found}) == 1

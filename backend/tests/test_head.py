@@ -1,9 +1,12 @@
 """Every GET route answers HEAD as it answers GET, without the body: load balancers and
 uptime monitors probe with HEAD."""
 
+from collections.abc import AsyncIterator
+
 import httpx
 import pytest
 from fastapi import FastAPI, Request
+from fastapi.responses import StreamingResponse
 
 from app.core.config import Settings
 from tests.conftest import API
@@ -77,3 +80,23 @@ def test_a_real_server_answers_head_with_the_headers_alone(settings: Settings) -
     assert response.status_code == 200
     assert response.content == b""
     assert response.headers["content-length"] == str(len(b'{"status":"ok"}'))
+
+
+async def test_a_streamed_get_answers_head_without_any_chunk(
+    app: FastAPI, anonymous_client: httpx.AsyncClient
+) -> None:
+    async def chunks() -> AsyncIterator[bytes]:
+        for chunk in (b"id,date\n", b"1,2026-11-25\n"):
+            yield chunk
+
+    async def export() -> StreamingResponse:
+        return StreamingResponse(chunks(), media_type="text/csv")
+
+    app.add_api_route(f"{API}-later/export.csv", export, methods=["GET"])
+
+    get = await anonymous_client.get(f"{API}-later/export.csv")
+    head = await anonymous_client.head(f"{API}-later/export.csv")
+
+    assert get.content == b"id,date\n1,2026-11-25\n"
+    assert (head.status_code, head.content) == (200, b"")
+    assert head.headers["content-type"] == "text/csv; charset=utf-8"
