@@ -44,7 +44,7 @@ class JwksKeys:
         self.keys: dict[str, Any] = {}
         self.outbound = Outbound(
             timeout=JWKS_TIMEOUT_SECONDS,
-            after_success=JWKS_REFETCH_INTERVAL_SECONDS,
+            interval=JWKS_REFETCH_INTERVAL_SECONDS,
             after_failure=JWKS_RETRY_INTERVAL_SECONDS,
         )
         self.lock = asyncio.Lock()

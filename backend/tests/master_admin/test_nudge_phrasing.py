@@ -220,14 +220,27 @@ async def test_after_a_failure_the_ai_is_left_alone_for_30_seconds(
 
 
 @respx.mock
-async def test_successes_leave_the_ai_free_to_be_asked_again(
-    phraser: NudgePhraser, monkeypatch: pytest.MonkeyPatch
+async def test_successes_are_rate_limited_too(
+    outbound: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("app.core.outbound.time.monotonic", lambda: 1000.0)
+    now = [1000.0]
+    monkeypatch.setattr("app.core.outbound.time.monotonic", lambda: now[0])
+    phraser = NudgePhraser(outbound, base_url=BASE_URL, api_key="k", model="m")
     route = respx.post(COMPLETIONS).respond(json=completion("Rephrased."))
 
-    assert [await phraser.phrase(NO_GOAL, FACTS) for _ in range(3)] == ["Rephrased."] * 3
-    assert route.call_count == 3
+    # Six at once (a generate call's worth), then the rule text, unasked.
+    phrased = await asyncio.gather(*(phraser.phrase(NO_GOAL, FACTS) for _ in range(7)))
+    assert phrased == ["Rephrased."] * 6 + [NO_GOAL]
+    assert route.call_count == 6
+    now[0] += 9.9
+    assert await phraser.phrase(NO_GOAL, FACTS) == NO_GOAL
+    now[0] += 0.1  # one more every 10 s
+    assert [await phraser.phrase(NO_GOAL, FACTS) for _ in range(2)] == ["Rephrased.", NO_GOAL]
+    now[0] += 60  # a quiet minute refills six, not more
+    assert [await phraser.phrase(NO_GOAL, FACTS) for _ in range(7)] == ["Rephrased."] * 6 + [
+        NO_GOAL
+    ]
+    assert route.call_count == 13
 
 
 # --- configuration --------------------------------------------------------------------

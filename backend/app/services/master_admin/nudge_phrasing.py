@@ -21,6 +21,10 @@ DEFAULT_TIMEOUT_SECONDS = 5.0
 # After a failure the AI is left alone this long: the rule text is used at once, rather
 # than every generate call waiting out the deadline of an endpoint that is down.
 RETRY_INTERVAL_SECONDS = 30.0
+# A generate call asks for at most one wording per rule (six) at once; beyond that, one
+# more every 10 s: racing or repeated calls cannot run up the AI's bill.
+CALLS_AT_ONCE = 6
+CALL_INTERVAL_SECONDS = 10.0
 MAX_MESSAGE_LENGTH = 500
 SYSTEM_PROMPT = (
     "You word short nudges for a founder tracking their sales activity. You receive a "
@@ -47,7 +51,10 @@ class NudgePhraser:
         self.api_key = api_key
         self.model = model
         self.outbound = Outbound(
-            timeout=timeout, after_success=0.0, after_failure=RETRY_INTERVAL_SECONDS
+            timeout=timeout,
+            burst=CALLS_AT_ONCE,
+            interval=CALL_INTERVAL_SECONDS,
+            after_failure=RETRY_INTERVAL_SECONDS,
         )
 
     @property
@@ -55,8 +62,9 @@ class NudgePhraser:
         return self.outbound.timeout
 
     async def phrase(self, message: str, facts: Mapping[str, object]) -> str:
-        """The AI's wording of `message`, or `message` itself when there is none (the AI
-        failed, or failed less than `RETRY_INTERVAL_SECONDS` ago)."""
+        """The AI's wording of `message`, or `message` itself when there is none: the AI
+        failed, failed less than `RETRY_INTERVAL_SECONDS` ago, or was asked more than
+        `CALLS_AT_ONCE` times within the last `CALL_INTERVAL_SECONDS` each."""
         if not self.outbound.ready():
             return message
         try:
