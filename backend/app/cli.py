@@ -63,6 +63,7 @@ def serve(settings: Settings) -> None:
         port=settings.port,
         workers=settings.workers,
         proxy_headers=True,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
     )
 
 

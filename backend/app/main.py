@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from app.api.body_limit import BodySizeLimit
 from app.api.docs import serve_docs
 from app.api.errors import register_error_handlers
+from app.api.head import HeadAsGet
 from app.api.health import router as health_router
 from app.api.v1.endpoints.web_session import router as web_session_router
 from app.api.v1.router import api_router
@@ -22,6 +23,7 @@ from app.core.dev_auth import dev_public_key_pem, uses_dev_auth
 from app.core.runtime import tuned_garbage_collector
 from app.core.security import JwksKeys, TokenVerifier
 from app.services.master_admin.nudge_phrasing import nudge_phraser
+from app.services.master_admin.rescoring import rescore_if_scoring_changed
 
 # Every request body this API takes is a few kilobytes at most.
 MAX_BODY_BYTES = 1024 * 1024
@@ -45,6 +47,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         if settings.database_url is None:
             raise RuntimeError("DATABASE_URL is not set; start the service with `make run`")
         engine = create_engine(settings.database_url, pool_size=settings.db_pool_size)
+        # Before serving: no stored score computed with other weights is ever shown.
+        await rescore_if_scoring_changed(engine, settings.activity_weights)
         async with httpx.AsyncClient() as http_client:
             app.state.engine = engine
             app.state.sessionmaker = create_sessionmaker(engine)
@@ -63,6 +67,10 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
+        # A redirect would lose the bearer token (browsers drop `Authorization` when
+        # following one) and, behind an untrusted proxy, name the wrong scheme: a path
+        # with a trailing slash is a 404 like any unknown path.
+        redirect_slashes=False,
     )
     app.state.settings = settings
     app.state.clock = clock or Clock()
@@ -76,6 +84,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             allow_headers=["*"],
             expose_headers=["X-Total-Count"],
         )
+    app.add_middleware(HeadAsGet)  # outermost: everything inside sees a GET
     register_error_handlers(app)
     app.include_router(health_router)
     serve_docs(app)

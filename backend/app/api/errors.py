@@ -26,21 +26,53 @@ async def domain_error_handler(request: Request, error: Exception) -> JSONRespon
 
 
 def allowed_methods(app: FastAPI) -> list[tuple[re.Pattern[str], str]]:
-    """Every documented path as a regex, with the methods it supports."""
+    """Every documented path as a regex, with the methods it supports (HEAD wherever
+    GET is: `HeadAsGet` answers it)."""
     cached: list[tuple[re.Pattern[str], str]] | None = getattr(app.state, "allowed_methods", None)
     if cached is None:
-        cached = [
-            (compile_path(path)[0], ", ".join(sorted(method.upper() for method in methods)))
-            for path, methods in app.openapi()["paths"].items()
-        ]
+        cached = []
+        for path, operations in app.openapi()["paths"].items():
+            methods = {method.upper() for method in operations}
+            if "GET" in methods:
+                methods.add("HEAD")
+            cached.append((compile_path(path)[0], ", ".join(sorted(methods))))
         app.state.allowed_methods = cached
     return cached
 
 
+def why_unreadable(error: HTTPException) -> str | None:
+    """Why a body that FastAPI could not parse as JSON was refused, when `error` is its
+    400 ("There was an error parsing the body"): FastAPI answers a syntax error 422 itself
+    but any other refusal of the parser 400, with the parser's error as the cause."""
+    cause = error.__cause__
+    if error.status_code != 400 or cause is None:
+        return None
+    if isinstance(cause, UnicodeDecodeError):
+        return "the body is not valid UTF-8"
+    if isinstance(cause, RecursionError):
+        return "the JSON is nested too deeply"
+    if isinstance(cause, ValueError):  # Python's limit on the digits of an integer
+        return "a number has too many digits to be read"
+    return None
+
+
 async def http_error_handler(request: Request, error: Exception) -> Response:
-    """A 405 lists every method of the path in `Allow`, not those of one route of it
-    (one path is served by a route per method)."""
+    """A body the JSON parser refuses is a 422 in FastAPI's shape, saying why, as every
+    other unreadable body is. A 405 lists every method of the path in `Allow`, not those
+    of one route of it (one path is served by a route per method)."""
     assert isinstance(error, HTTPException)
+    why = why_unreadable(error)
+    if why is not None:
+        detail = [
+            {
+                "type": "json_invalid",
+                "loc": ["body"],
+                "msg": "JSON decode error",
+                "input": {},
+                "ctx": {"error": why},
+            }
+        ]
+        return JSONResponse({"detail": detail}, status_code=422)
     if error.status_code == 405:
         for pattern, methods in allowed_methods(request.app):
             if pattern.match(request.url.path):

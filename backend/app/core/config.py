@@ -1,5 +1,6 @@
 """Settings: read once from the environment (and `.env`), overridable in tests."""
 
+import re
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -8,6 +9,7 @@ from typing import Annotated
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from app.core.text import outside_text
 from app.models.enums import ActivityType
 
 BACKEND_DIR = Path(__file__).resolve().parents[2]
@@ -15,6 +17,11 @@ DATA_DIR = BACKEND_DIR / ".data"
 WEB_DIST_DIR = BACKEND_DIR.parent / "frontend" / "dist"
 
 CommaSeparated = Annotated[list[str], NoDecode]
+
+# Longer than any key, URL or name a setting holds (a PEM public key is ~800 characters).
+MAX_SETTING_LENGTH = 65_536
+# An HTTP header value: visible ASCII.
+HEADER_VALUE = re.compile(r"[!-~]+")
 
 DEFAULT_ACTIVITY_WEIGHTS = {
     ActivityType.DISCOVERY: 10,
@@ -52,6 +59,8 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535)
     workers: int = Field(default=1, ge=1)
     db_pool_size: int = Field(default=10, ge=1)
+    # Proxies (addresses, networks, or "*") whose X-Forwarded-For/-Proto are believed.
+    forwarded_allow_ips: CommaSeparated = ["127.0.0.1"]
 
     clerk_jwt_key: str | None = None
     clerk_jwks_url: str | None = None
@@ -77,12 +86,36 @@ class Settings(BaseSettings):
     )
 
     @field_validator(
-        "clerk_authorized_parties", "master_admin_user_ids", "cors_origins", mode="before"
+        "clerk_authorized_parties",
+        "master_admin_user_ids",
+        "cors_origins",
+        "forwarded_allow_ips",
+        mode="before",
     )
     @classmethod
     def _split_commas(cls, value: object) -> object:
         if isinstance(value, str):
             return [item.strip() for item in value.split(",") if item.strip()]
+        return value
+
+    @field_validator("*")
+    @classmethod
+    def _text(cls, value: object) -> object:
+        # Settings reach tokens, stored rows and outbound requests: the rule of outside text.
+        for text in value if isinstance(value, list) else [value]:
+            if (
+                text
+                and isinstance(text, str)
+                and not outside_text(text, max_length=MAX_SETTING_LENGTH)
+            ):
+                raise ValueError("must be text: no NUL, no undecodable byte, not over 64 KiB")
+        return value
+
+    @field_validator("nudge_ai_api_key")
+    @classmethod
+    def _header_value(cls, value: str | None) -> str | None:
+        if value and not HEADER_VALUE.fullmatch(value):
+            raise ValueError("must be visible ASCII: it is sent in the Authorization header")
         return value
 
     @field_validator("activity_weights")

@@ -13,62 +13,79 @@ from jwt.algorithms import RSAAlgorithm
 
 from app.core.config import Settings
 from app.core.errors import ServiceUnavailable, Unauthenticated
+from app.core.outbound import Outbound
+from app.core.text import outside_text
 
 LEEWAY_SECONDS = 5
 JWKS_REFETCH_INTERVAL_SECONDS = 30.0
+# After a failed fetch: soon enough to recover from a blip, far from a fetch per request.
+JWKS_RETRY_INTERVAL_SECONDS = 5.0
 JWKS_TIMEOUT_SECONDS = 5.0
 VERIFIED_TOKENS_KEPT = 4096
 MAX_SUBJECT_LENGTH = 255  # users.clerk_user_id; Clerk's ids are ~32 characters
 
 Claims = Mapping[str, Any]
+KEYS_UNAVAILABLE = "the signing keys could not be fetched; retry"
 
 
 class JwksKeys:
     """Signing keys of a JWKS endpoint, cached by `kid`.
 
-    An unknown `kid` triggers a re-fetch, at most once per interval, so a flood of
-    forged kids cannot turn into a flood of requests to Clerk.
+    An unknown `kid` triggers a re-fetch, at most once per 30 s after a fetch that
+    succeeded and once per 5 s after one that failed (an `Outbound` budget), so neither
+    a flood of forged kids nor an outage at Clerk turns into a flood of requests to it.
+    While a failed fetch waits out its interval, an unknown `kid` is a 503, not a 401:
+    the key may well exist.
     """
 
     def __init__(self, url: str, client: httpx.AsyncClient) -> None:
         self.url = url
         self.client = client
         self.keys: dict[str, Any] = {}
-        self.fetched_at: float | None = None
+        self.outbound = Outbound(
+            timeout=JWKS_TIMEOUT_SECONDS,
+            interval=JWKS_REFETCH_INTERVAL_SECONDS,
+            after_failure=JWKS_RETRY_INTERVAL_SECONDS,
+        )
         self.lock = asyncio.Lock()
 
     async def get(self, kid: str) -> Any:
-        if kid in self.keys:
-            return self.keys[kid]
-        async with self.lock:
-            if kid not in self.keys and self._may_fetch():
-                await self._fetch()
+        if kid not in self.keys:
+            async with self.lock:
+                await self._refresh(kid)
         try:
             return self.keys[kid]
         except KeyError:
             raise Unauthenticated("the token is signed by an unknown key") from None
 
-    def _may_fetch(self) -> bool:
-        return (
-            self.fetched_at is None
-            or time.monotonic() - self.fetched_at >= JWKS_REFETCH_INTERVAL_SECONDS
-        )
+    async def _refresh(self, kid: str) -> None:
+        if kid in self.keys:
+            return  # fetched by another request while this one waited for the lock
+        if self.outbound.ready():
+            await self._fetch()
+        elif self.outbound.failing:
+            raise ServiceUnavailable(KEYS_UNAVAILABLE)
 
     async def _fetch(self) -> None:
-        self.fetched_at = time.monotonic()
         try:
-            response = await self.client.get(self.url, timeout=JWKS_TIMEOUT_SECONDS)
-            response.raise_for_status()
-            jwks = response.json()
-            keys = {
-                jwk["kid"]: RSAAlgorithm.from_jwk(jwk)
-                for jwk in jwks["keys"]
-                if jwk.get("kty") == "RSA" and "kid" in jwk
-            }
-        except (httpx.HTTPError, ValueError, KeyError, TypeError, jwt.InvalidKeyError) as error:
-            # Let the next token retry at once rather than wait out the interval.
-            self.fetched_at = None
-            raise ServiceUnavailable("the signing keys could not be fetched; retry") from error
+            async with self.outbound.call():
+                response = await self.client.get(self.url, timeout=JWKS_TIMEOUT_SECONDS)
+                response.raise_for_status()
+                jwks = response.json()
+                keys = {
+                    jwk["kid"]: RSAAlgorithm.from_jwk(jwk)
+                    for jwk in jwks["keys"]
+                    if jwk.get("kty") == "RSA" and "kid" in jwk
+                }
+        except (
+            httpx.HTTPError,
+            TimeoutError,
+            ValueError,
+            KeyError,
+            TypeError,
+            jwt.InvalidKeyError,
+        ) as error:
+            raise ServiceUnavailable(KEYS_UNAVAILABLE) from error
         self.keys = keys
 
 
@@ -153,9 +170,9 @@ class TokenVerifier:
 
     def _check_session(self, claims: Claims) -> None:
         subject = claims.get("sub")
-        if not isinstance(subject, str) or not 0 < len(subject) <= MAX_SUBJECT_LENGTH:
+        if not isinstance(subject, str) or not subject:
             raise Unauthenticated("the token has no subject")
-        if "\x00" in subject:
+        if outside_text(subject, max_length=MAX_SUBJECT_LENGTH) is None:
             raise Unauthenticated("the token's subject is malformed")
         if claims.get("sts") == "pending":
             raise Unauthenticated("the session is pending")

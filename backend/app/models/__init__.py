@@ -17,6 +17,7 @@ from app.models.master_admin import (
     AdminScore,
 )
 from app.models.prospect import AdminProspect
+from app.models.scoring import ScoringSettings
 from app.models.user import User
 
 __all__ = [
@@ -33,5 +34,6 @@ __all__ = [
     "NudgePriority",
     "NudgeType",
     "ProspectStatus",
+    "ScoringSettings",
     "User",
 ]

@@ -142,6 +142,7 @@ class AdminFocusSession(Base):
         CheckConstraint(
             "(end_time IS NULL) = (NOT completed AND NOT interrupted)", name="ended_with_outcome"
         ),
+        CheckConstraint("end_time >= start_time", name="ends_after_start"),
         Index("idx_admin_focus_sessions_user_start", "user_id", text("start_time DESC")),
         Index(
             "uq_admin_focus_sessions_one_open_per_user",

@@ -1,10 +1,10 @@
 """Schema bases and field types shared by every schema module."""
 
-from functools import cache
 from typing import Annotated
-from zoneinfo import available_timezones
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from app.core.clock import iana_time_zones
 
 # The tables' ids are 32-bit integers: a larger number can name no row.
 MAX_ID = 2_147_483_647
@@ -26,13 +26,8 @@ def _reject_nul(value: str) -> str:
     return value
 
 
-@cache
-def _time_zones() -> frozenset[str]:
-    return frozenset(available_timezones())
-
-
 def _known_time_zone(value: str) -> str:
-    if value not in _time_zones():
+    if value not in iana_time_zones():
         raise ValueError("must be an IANA time zone name, e.g. Europe/London")
     return value
 

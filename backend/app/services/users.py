@@ -1,12 +1,11 @@
 """Just-in-time users: the first valid token of a Clerk user creates its row."""
 
-from typing import Any
-
 from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.security import Claims, claim_at
+from app.core.text import outside_text
 from app.models import User
 from app.services.changes import save_changes
 
@@ -18,17 +17,15 @@ ROLE_LENGTH = 100
 USER_BY_CLERK_ID = select(User).where(User.clerk_user_id == bindparam("clerk_user_id"))
 
 
-def _text_claim(value: Any, max_length: int) -> str | None:
-    if isinstance(value, str) and 0 < len(value) <= max_length and "\x00" not in value:
-        return value
-    return None
-
-
 def profile_from_claims(claims: Claims, *, role_claim: str) -> dict[str, str | None]:
-    profile = {name: _text_claim(claims.get(name), size) for name, size in PROFILE_CLAIMS.items()}
+    """The profile columns the claims fill; a claim that is not storable text is absent."""
+    profile = {
+        name: outside_text(claims.get(name), max_length=size)
+        for name, size in PROFILE_CLAIMS.items()
+    }
     # Only set profile fields the token carries; the role always mirrors the claim.
     fields = {name: value for name, value in profile.items() if value is not None}
-    return {**fields, "role": _text_claim(claim_at(claims, role_claim), ROLE_LENGTH)}
+    return {**fields, "role": outside_text(claim_at(claims, role_claim), max_length=ROLE_LENGTH)}
 
 
 async def sync_user_from_claims(session: AsyncSession, claims: Claims, *, role_claim: str) -> User:

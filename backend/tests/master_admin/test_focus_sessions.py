@@ -249,7 +249,7 @@ async def test_the_active_session_path_only_reads(client: httpx.AsyncClient, met
     response = await client.request(method, f"{FOCUS}/active")
 
     assert response.status_code == 405
-    assert response.headers["Allow"] == "GET"
+    assert response.headers["Allow"] == "GET, HEAD"
 
 
 @pytest.mark.parametrize(

@@ -179,7 +179,7 @@ async def test_the_defaults_path_only_reads(client: httpx.AsyncClient, method: s
     response = await client.request(method, f"{MEETINGS}/defaults", json={"title": "T"})
 
     assert response.status_code == 405
-    assert response.headers["Allow"] == "GET"
+    assert response.headers["Allow"] == "GET, HEAD"
 
 
 # --- updating -------------------------------------------------------------------------

@@ -117,6 +117,9 @@ async def test_a_trailing_slash_in_the_base_url_is_harmless(
         httpx.Response(200, json=completion("   \n ")),
         httpx.Response(200, json=completion("x" * (MAX_MESSAGE_LENGTH + 1))),
         httpx.Response(200, json=completion("bad\x00text")),
+        # ASCII-escaped, as a JSON encoder writes them (httpx cannot encode them raw).
+        httpx.Response(200, content=json.dumps(completion("Set targets now \ud83d")).encode()),
+        httpx.Response(200, content=json.dumps(completion("\udfaf Set targets")).encode()),
     ],
     ids=[
         "500",
@@ -133,6 +136,8 @@ async def test_a_trailing_slash_in_the_base_url_is_harmless(
         "blank-content",
         "too-long",
         "nul-character",
+        "lone-high-surrogate",
+        "lone-low-surrogate",
     ],
 )
 @respx.mock
@@ -188,6 +193,54 @@ async def test_a_slow_answer_is_abandoned_at_the_deadline(outbound: httpx.AsyncC
 
 def test_the_default_deadline_is_five_seconds(phraser: NudgePhraser) -> None:
     assert phraser.timeout == 5.0
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [httpx.Response(503), httpx.ConnectError("refused"), httpx.Response(200, json=completion(""))],
+    ids=["503", "unreachable", "unusable-reply"],
+)
+@respx.mock
+async def test_after_a_failure_the_ai_is_left_alone_for_30_seconds(
+    phraser: NudgePhraser, monkeypatch: pytest.MonkeyPatch, failure: httpx.Response | Exception
+) -> None:
+    now = [1000.0]
+    monkeypatch.setattr("app.core.outbound.time.monotonic", lambda: now[0])
+    route = respx.post(COMPLETIONS).mock(
+        side_effect=[failure, httpx.Response(200, json=completion("Back."))]
+    )
+
+    assert await phraser.phrase(NO_GOAL, FACTS) == NO_GOAL
+    now[0] += 29.9
+    assert await phraser.phrase(NO_FOCUS, FACTS) == NO_FOCUS  # at once, unasked
+    assert route.call_count == 1
+    now[0] += 0.1
+    assert await phraser.phrase(NO_GOAL, FACTS) == "Back."
+    assert route.call_count == 2
+
+
+@respx.mock
+async def test_successes_are_rate_limited_too(
+    outbound: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = [1000.0]
+    monkeypatch.setattr("app.core.outbound.time.monotonic", lambda: now[0])
+    phraser = NudgePhraser(outbound, base_url=BASE_URL, api_key="k", model="m")
+    route = respx.post(COMPLETIONS).respond(json=completion("Rephrased."))
+
+    # Six at once (a generate call's worth), then the rule text, unasked.
+    phrased = await asyncio.gather(*(phraser.phrase(NO_GOAL, FACTS) for _ in range(7)))
+    assert phrased == ["Rephrased."] * 6 + [NO_GOAL]
+    assert route.call_count == 6
+    now[0] += 9.9
+    assert await phraser.phrase(NO_GOAL, FACTS) == NO_GOAL
+    now[0] += 0.1  # one more every 10 s
+    assert [await phraser.phrase(NO_GOAL, FACTS) for _ in range(2)] == ["Rephrased.", NO_GOAL]
+    now[0] += 60  # a quiet minute refills six, not more
+    assert [await phraser.phrase(NO_GOAL, FACTS) for _ in range(7)] == ["Rephrased."] * 6 + [
+        NO_GOAL
+    ]
+    assert route.call_count == 13
 
 
 # --- configuration --------------------------------------------------------------------
@@ -327,6 +380,25 @@ async def test_generate_succeeds_with_the_rule_text_when_the_ai_fails(
     assert response.status_code == 201
     messages = {nudge["rule_key"]: nudge["message"] for nudge in response.json()}
     assert messages == {"no_goal:2026-11-25": NO_GOAL, "no_focus:2026-11-25": NO_FOCUS}
+
+
+@respx.mock
+async def test_a_reply_that_is_not_text_is_never_stored(
+    ai_client: ClientWith, founder: User
+) -> None:
+    # The example: a lone surrogate, which asyncpg refuses to send to PostgreSQL.
+    respx.post(COMPLETIONS).respond(
+        content=b'{"choices":[{"message":{"content":"Set this week\'s targets now \\ud83d"}}]}'
+    )
+
+    async with ai_client(**AI) as client:
+        generated = await client.post(f"{API}/nudges/generate")
+        listed = await client.get(f"{API}/nudges")
+
+    assert generated.status_code == 201
+    messages = {nudge["rule_key"]: nudge["message"] for nudge in generated.json()}
+    assert messages == {"no_goal:2026-11-25": NO_GOAL, "no_focus:2026-11-25": NO_FOCUS}
+    assert sorted(nudge["message"] for nudge in listed.json()) == sorted([NO_GOAL, NO_FOCUS])
 
 
 @respx.mock

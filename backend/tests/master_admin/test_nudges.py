@@ -693,7 +693,7 @@ async def test_deleting_hides_the_nudge_for_good(
 ) -> None:
     user = await create_founder(session)
     kept = await create_nudge(session, user)
-    gone = await create_nudge(session, user)
+    gone = await create_nudge(session, user, created_at=clock.now() - timedelta(hours=1))
 
     response = await client.delete(f"{NUDGES}/{gone.id}")
 

@@ -19,7 +19,6 @@ api_router = APIRouter(
     prefix="/api/v1/master-admin",
     dependencies=[Depends(require_master_admin)],
     responses={
-        400: {"description": "The request body could not be read (e.g. not UTF-8)"},
         401: {"description": "Missing or invalid Clerk session token"},
         403: {"description": "Not a master admin"},
     },

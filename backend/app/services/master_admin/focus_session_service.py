@@ -13,7 +13,7 @@ from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.clock import Clock
+from app.core.clock import Clock, elapsed, not_before
 from app.core.errors import Conflict, NotFound
 from app.models import AdminFocusSession, User
 from app.schemas.master_admin.focus_sessions import (
@@ -108,7 +108,7 @@ class FocusSessionService:
         if focus.end_time is not None:
             ended_at = INSTANT.dump_python(focus.end_time, mode="json")
             raise Conflict(f"focus session {session_id} already ended at {ended_at}")
-        focus.end_time = self.clock.now()
+        focus.end_time = not_before(self.clock.now(), focus.start_time)
         focus.completed = completed
         focus.interrupted = not completed
         for name, value in end.model_dump(exclude_unset=True).items():
@@ -135,9 +135,11 @@ def active_session_response(
     """The open session `focus` with its timer as of `now` (None when none is open)."""
     if focus is None:
         return None
-    ends_at = focus.start_time + timedelta(minutes=focus.duration_minutes)
-    # Rounded up, so 0 appears exactly when the time is up, never a second early.
-    seconds_left = math.ceil((ends_at - now).total_seconds())
+    planned = timedelta(minutes=focus.duration_minutes)
+    ends_at = focus.start_time + planned
+    # Rounded up, so 0 appears exactly when the time is up, never a second early; never
+    # more than planned, whatever the clock read when it started.
+    seconds_left = math.ceil((planned - elapsed(focus.start_time, now)).total_seconds())
     return AdminActiveFocusSessionResponse(
         **AdminFocusSessionResponse.model_validate(focus).model_dump(),
         ends_at=ends_at,

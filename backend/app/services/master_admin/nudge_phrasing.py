@@ -6,7 +6,6 @@ timeout, a non-2xx status, an empty, malformed or overlong reply) keeps the rule
 phrasing is a nicety and must never fail or stall a request.
 """
 
-import asyncio
 import json
 import logging
 from collections.abc import Mapping
@@ -14,9 +13,18 @@ from collections.abc import Mapping
 import httpx
 
 from app.core.config import Settings
+from app.core.outbound import Outbound
+from app.core.text import outside_text
 
 DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_TIMEOUT_SECONDS = 5.0
+# After a failure the AI is left alone this long: the rule text is used at once, rather
+# than every generate call waiting out the deadline of an endpoint that is down.
+RETRY_INTERVAL_SECONDS = 30.0
+# A generate call asks for at most one wording per rule (six) at once; beyond that, one
+# more every 10 s: racing or repeated calls cannot run up the AI's bill.
+CALLS_AT_ONCE = 6
+CALL_INTERVAL_SECONDS = 10.0
 MAX_MESSAGE_LENGTH = 500
 SYSTEM_PROMPT = (
     "You word short nudges for a founder tracking their sales activity. You receive a "
@@ -42,28 +50,42 @@ class NudgePhraser:
         self.url = f"{base_url.rstrip('/')}/chat/completions"
         self.api_key = api_key
         self.model = model
-        self.timeout = timeout
+        self.outbound = Outbound(
+            timeout=timeout,
+            burst=CALLS_AT_ONCE,
+            interval=CALL_INTERVAL_SECONDS,
+            after_failure=RETRY_INTERVAL_SECONDS,
+        )
+
+    @property
+    def timeout(self) -> float:
+        return self.outbound.timeout
 
     async def phrase(self, message: str, facts: Mapping[str, object]) -> str:
-        """The AI's wording of `message`, or `message` itself when there is none."""
+        """The AI's wording of `message`, or `message` itself when there is none: the AI
+        failed, failed less than `RETRY_INTERVAL_SECONDS` ago, or was asked more than
+        `CALLS_AT_ONCE` times within the last `CALL_INTERVAL_SECONDS` each."""
+        if not self.outbound.ready():
+            return message
         try:
-            # One deadline for the whole exchange: httpx's timeout bounds each phase only.
-            async with asyncio.timeout(self.timeout):
-                response = await self.http_client.post(
-                    self.url,
-                    headers={"Authorization": f"Bearer {self.api_key}"},
-                    json=self._request_body(message, facts),
-                    timeout=self.timeout,
-                )
-                response.raise_for_status()
-                payload = response.json()
+            async with self.outbound.call():
+                return await self._ask(message, facts)
         except (httpx.HTTPError, TimeoutError, ValueError) as error:
             logger.warning("nudge phrasing failed, keeping the rule text: %r", error)
             return message
-        phrased = sound_reply(payload)
+
+    async def _ask(self, message: str, facts: Mapping[str, object]) -> str:
+        """The AI's wording; an unusable reply is a failure (ValueError) like an error."""
+        response = await self.http_client.post(
+            self.url,
+            headers={"Authorization": f"Bearer {self.api_key}"},
+            json=self._request_body(message, facts),
+            timeout=self.timeout,
+        )
+        response.raise_for_status()
+        phrased = sound_reply(response.json())
         if phrased is None:
-            logger.warning("nudge phrasing gave no usable text, keeping the rule text")
-            return message
+            raise ValueError("no usable text in the reply")
         return phrased
 
     def _request_body(self, message: str, facts: Mapping[str, object]) -> dict[str, object]:
@@ -79,12 +101,11 @@ class NudgePhraser:
 
 
 def sound_reply(payload: object) -> str | None:
-    """The first choice's text, when it is one: non-blank, not too long, no NUL."""
+    """The first choice's text, when it is text (`outside_text`): non-blank, at most
+    `MAX_MESSAGE_LENGTH` characters."""
     match payload:
         case {"choices": [{"message": {"content": str(content)}}, *_]}:
-            text = content.strip()
-            if text and len(text) <= MAX_MESSAGE_LENGTH and "\x00" not in text:
-                return text
+            return outside_text(content.strip(), max_length=MAX_MESSAGE_LENGTH)
     return None
 
 

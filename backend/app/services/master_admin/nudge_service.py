@@ -60,6 +60,9 @@ class NudgeService:
                         "type": draft.type,
                         "priority": draft.priority,
                         "message": draft.message,
+                        # Both ends of its lifetime from one clock: it cannot end
+                        # before it begins, whatever the database's clock reads.
+                        "created_at": local_now,
                         "expires_at": expires_at,
                     }
                     for draft in sorted(drafts, key=lambda draft: draft.rule_key)
@@ -99,7 +102,9 @@ class NudgeService:
         dismissed = await self.session.scalar(
             update(AdminNudge)
             .where(AdminNudge.id == nudge_id, *self._visible(user))
-            .values(dismissed_at=self.clock.now())
+            # Not before its creation, which another replica's clock may have put later
+            # (`not_before`, in SQL).
+            .values(dismissed_at=func.greatest(self.clock.now(), AdminNudge.created_at))
             .returning(AdminNudge.id)
         )
         if dismissed is None:

@@ -1306,13 +1306,6 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Missing or invalid Clerk session token */
             401: {
                 headers: {
@@ -1350,13 +1343,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
                 };
-            };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Missing or invalid Clerk session token */
             401: {
@@ -1399,13 +1385,6 @@ export interface operations {
                     "application/json": components["schemas"]["AdminGoalResponse"][];
                 };
             };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Missing or invalid Clerk session token */
             401: {
                 headers: {
@@ -1443,13 +1422,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AdminGoalResponse"];
                 };
-            };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Missing or invalid Clerk session token */
             401: {
@@ -1499,13 +1471,6 @@ export interface operations {
                     "application/json": components["schemas"]["AdminGoalResponse"];
                 };
             };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Missing or invalid Clerk session token */
             401: {
                 headers: {
@@ -1549,13 +1514,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AdminGoalResponse"];
                 };
-            };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Missing or invalid Clerk session token */
             401: {
@@ -1614,13 +1572,6 @@ export interface operations {
                     "application/json": components["schemas"]["AdminGoalResponse"];
                 };
             };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Missing or invalid Clerk session token */
             401: {
                 headers: {
@@ -1667,13 +1618,6 @@ export interface operations {
         responses: {
             /** @description Successful Response */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1740,13 +1684,6 @@ export interface operations {
                     "application/json": components["schemas"]["AdminActivityResponse"][];
                 };
             };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Missing or invalid Clerk session token */
             401: {
                 headers: {
@@ -1792,13 +1729,6 @@ export interface operations {
                     "application/json": components["schemas"]["AdminActivityResponse"];
                 };
             };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Missing or invalid Clerk session token */
             401: {
                 headers: {
@@ -1840,13 +1770,6 @@ export interface operations {
                     "application/json": components["schemas"]["AdminActivityResponse"][];
                 };
             };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Missing or invalid Clerk session token */
             401: {
                 headers: {
@@ -1883,13 +1806,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AdminActivityResponse"];
                 };
-            };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Missing or invalid Clerk session token */
             401: {
@@ -1948,13 +1864,6 @@ export interface operations {
                     "application/json": components["schemas"]["AdminActivityResponse"];
                 };
             };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Missing or invalid Clerk session token */
             401: {
                 headers: {
@@ -1999,13 +1908,6 @@ export interface operations {
         responses: {
             /** @description Successful Response */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2061,13 +1963,6 @@ export interface operations {
                     "application/json": components["schemas"]["AdminScoreResponse"];
                 };
             };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Missing or invalid Clerk session token */
             401: {
                 headers: {
@@ -2104,13 +1999,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AdminScoreResponse"][];
                 };
-            };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Missing or invalid Clerk session token */
             401: {
@@ -2153,13 +2041,6 @@ export interface operations {
                     "application/json": components["schemas"]["StreakResponse"];
                 };
             };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Missing or invalid Clerk session token */
             401: {
                 headers: {
@@ -2196,13 +2077,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WeeklyProgressResponse"];
                 };
-            };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Missing or invalid Clerk session token */
             401: {
@@ -2250,13 +2124,6 @@ export interface operations {
                     "application/json": components["schemas"]["AdminFocusSessionResponse"][];
                 };
             };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Missing or invalid Clerk session token */
             401: {
                 headers: {
@@ -2303,13 +2170,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AdminFocusSessionResponse"];
                 };
-            };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Missing or invalid Clerk session token */
             401: {
@@ -2361,13 +2221,6 @@ export interface operations {
                     "application/json": components["schemas"]["AdminActiveFocusSessionResponse"] | null;
                 };
             };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Missing or invalid Clerk session token */
             401: {
                 headers: {
@@ -2404,13 +2257,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AdminFocusSessionResponse"];
                 };
-            };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Missing or invalid Clerk session token */
             401: {
@@ -2468,13 +2314,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AdminFocusSessionResponse"];
                 };
-            };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Missing or invalid Clerk session token */
             401: {
@@ -2540,13 +2379,6 @@ export interface operations {
                     "application/json": components["schemas"]["AdminFocusSessionResponse"];
                 };
             };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Missing or invalid Clerk session token */
             401: {
                 headers: {
@@ -2604,13 +2436,6 @@ export interface operations {
                     "application/json": components["schemas"]["AdminNudgeResponse"][];
                 };
             };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Missing or invalid Clerk session token */
             401: {
                 headers: {
@@ -2647,13 +2472,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AdminNudgeResponse"][];
                 };
-            };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Missing or invalid Clerk session token */
             401: {
@@ -2701,13 +2519,6 @@ export interface operations {
                     "application/json": components["schemas"]["AdminNudgeResponse"];
                 };
             };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Missing or invalid Clerk session token */
             401: {
                 headers: {
@@ -2754,13 +2565,6 @@ export interface operations {
         responses: {
             /** @description Successful Response */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2816,13 +2620,6 @@ export interface operations {
                     "application/json": components["schemas"]["AdminMeetingResponse"][];
                 };
             };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Missing or invalid Clerk session token */
             401: {
                 headers: {
@@ -2860,13 +2657,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AdminMeetingResponse"];
                 };
-            };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Missing or invalid Clerk session token */
             401: {
@@ -2911,13 +2701,6 @@ export interface operations {
                     "application/json": components["schemas"]["AdminMeetingDraft"][];
                 };
             };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Missing or invalid Clerk session token */
             401: {
                 headers: {
@@ -2954,13 +2737,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AdminMeetingResponse"];
                 };
-            };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Missing or invalid Clerk session token */
             401: {
@@ -3019,13 +2795,6 @@ export interface operations {
                     "application/json": components["schemas"]["AdminMeetingResponse"];
                 };
             };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Missing or invalid Clerk session token */
             401: {
                 headers: {
@@ -3072,13 +2841,6 @@ export interface operations {
         responses: {
             /** @description Successful Response */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3133,13 +2895,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DashboardResponse"];
                 };
-            };
-            /** @description The request body could not be read (e.g. not UTF-8) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Missing or invalid Clerk session token */
             401: {
