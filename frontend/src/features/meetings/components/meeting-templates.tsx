@@ -92,7 +92,7 @@ function MeetingTemplate({ meeting }: { meeting: Meeting }) {
       </div>
       {sections.length > 0 && (
         <details>
-          <summary>{sections.map(({ label }) => label).join(", ")}</summary>
+          <summary>Show {sections.map(({ label }) => label.toLowerCase()).join(", ")}</summary>
           {sections.map(({ key, label }) => (
             <div key={key} className="meeting-section">
               <h3>{label}</h3>

@@ -22,7 +22,7 @@ export function TimeZoneOffer() {
   }
 
   return (
-    <section className="banner" aria-label="Time zone">
+    <section className="banner" aria-label="Time zone offer">
       <Globe aria-hidden size={20} className="banner-icon" />
       <p>
         Your browser is in <strong>{browser}</strong>; the cockpit counts your days in{" "}
