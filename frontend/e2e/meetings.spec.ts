@@ -58,6 +58,13 @@ test("Meetings on a phone and a desktop", async ({ page, founderApi }) => {
     await page.getByText("Show agenda").click();
     await expect(page.getByText(/Walk through the final agreement/)).toBeVisible();
     await checkPage(page, "meetings");
+    await page.getByRole("button", { name: "New template" }).click();
+    const dialog = page.getByRole("dialog", { name: "New meeting template" });
+    await dialog.getByLabel("Start from").selectOption("discovery");
+    await expect(dialog.getByLabel("Title")).toHaveValue("Discovery call");
+    await checkPage(page, "meetings-new-template");
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toHaveCount(0);
   } finally {
     await founderApi.send("DELETE", `/meetings/${saved.id}`);
   }

@@ -83,7 +83,7 @@ test("a template created from the demo default posts the default with the founde
   await user.click(await screen.findByRole("button", { name: "New template" }));
   const dialog = await screen.findByRole("dialog", { name: "New meeting template" });
   const start = within(dialog).getByLabelText("Start from");
-  await within(dialog).findByRole("option", { name: "The demo default: Product demo" });
+  await within(dialog).findByRole("option", { name: "Default: Product demo" });
   await user.selectOptions(start, "demo");
   expect(within(dialog).getByLabelText("Title")).toHaveValue("Product demo");
   expect(within(dialog).getByLabelText("Agenda")).toHaveValue("1. Recap of the pains\n2. Demo");

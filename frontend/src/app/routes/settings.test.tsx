@@ -60,3 +60,10 @@ test("no offer when the browser's zone is the profile's under another name", asy
   expect(await screen.findByTestId("profile-time-zone")).toHaveTextContent("Etc/UTC");
   expect(screen.queryByRole("button", { name: /^Use / })).not.toBeInTheDocument();
 });
+
+test("a profile zone this browser does not know is offered the browser's instead", async () => {
+  serveProfile("Mars/Olympus_Mons");
+  renderApp("/settings");
+  expect(await screen.findByTestId("profile-time-zone")).toHaveTextContent("Mars/Olympus_Mons");
+  expect(screen.getByRole("button", { name: "Use UTC" })).toBeInTheDocument();
+});

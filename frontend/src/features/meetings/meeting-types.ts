@@ -2,13 +2,12 @@ import type { Schemas } from "@/lib/api-client";
 
 export type MeetingType = Schemas["MeetingType"];
 
-export const MEETING_TYPES: { type: MeetingType; label: string }[] = [
-  { type: "discovery", label: "Discovery" },
-  { type: "demo", label: "Demo" },
-  { type: "negotiation", label: "Negotiation" },
-  { type: "closing", label: "Closing" },
-];
+export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
+  discovery: "Discovery",
+  demo: "Demo",
+  negotiation: "Negotiation",
+  closing: "Closing",
+};
 
-export function meetingTypeLabel(type: MeetingType): string {
-  return MEETING_TYPES.find((entry) => entry.type === type)?.label ?? type;
-}
+/** In the order of a deal: discovery, demo, negotiation, closing. */
+export const MEETING_TYPES = Object.keys(MEETING_TYPE_LABELS) as MeetingType[];

@@ -1,7 +1,7 @@
 import { useId, useState, type SyntheticEvent } from "react";
 
 import type { MeetingCreate } from "../api/meeting-mutations";
-import { MEETING_TYPES, type MeetingType } from "../meeting-types";
+import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from "../meeting-types";
 
 export type MeetingFormValues = Required<MeetingCreate>;
 
@@ -67,9 +67,9 @@ export function MeetingForm({ initial, submitLabel, onSubmit }: MeetingFormProps
         <div className="form-row">
           <label htmlFor={`${id}-type`}>Type</label>
           <select id={`${id}-type`} value={values.type} onChange={(e) => set("type", e.target.value as MeetingType)}>
-            {MEETING_TYPES.map(({ type, label }) => (
+            {MEETING_TYPES.map((type) => (
               <option key={type} value={type}>
-                {label}
+                {MEETING_TYPE_LABELS[type]}
               </option>
             ))}
           </select>

@@ -9,7 +9,7 @@ import type { Schemas } from "@/lib/api-client";
 
 import { useMeetings } from "../api/get-meetings";
 import { useDeleteMeeting, useUpdateMeeting } from "../api/meeting-mutations";
-import { meetingTypeLabel } from "../meeting-types";
+import { MEETING_TYPE_LABELS } from "../meeting-types";
 
 import { MeetingForm } from "./meeting-form";
 
@@ -59,7 +59,7 @@ function MeetingTemplate({ meeting }: { meeting: Meeting }) {
         <div>
           <h2>{meeting.title}</h2>
           <p className="meeting-meta">
-            <span className={`badge meeting-${meeting.type}`}>{meetingTypeLabel(meeting.type)}</span>
+            <span className="badge">{MEETING_TYPE_LABELS[meeting.type]}</span>
             <span className="muted small">{meeting.duration_minutes} min</span>
           </p>
         </div>

@@ -6,7 +6,6 @@ import { Dialog } from "@/components/ui/dialog";
 
 import { useMeetingDefaults } from "../api/get-meetings";
 import { useCreateMeeting } from "../api/meeting-mutations";
-import { meetingTypeLabel } from "../meeting-types";
 
 import { BLANK_MEETING, MeetingForm } from "./meeting-form";
 
@@ -48,7 +47,7 @@ function NewMeetingForm({ onSaved }: { onSaved: () => void }) {
           <option value={BLANK}>A blank template</option>
           {drafts.map((candidate) => (
             <option key={candidate.type} value={candidate.type}>
-              The {meetingTypeLabel(candidate.type).toLowerCase()} default: {candidate.title}
+              Default: {candidate.title}
             </option>
           ))}
         </select>

@@ -13,7 +13,7 @@ import { UseBrowserTimeZone } from "./use-browser-time-zone";
 export function TimeZoneSettings() {
   const me = useMe();
   return (
-    <section className="card" aria-labelledby="time-zone-heading">
+    <section className="card settings-card" aria-labelledby="time-zone-heading">
       <h2 id="time-zone-heading">Time zone</h2>
       <p className="muted small">
         Your day starts and ends in this zone: today&apos;s score, the streak, this week&apos;s goal and nudges all
