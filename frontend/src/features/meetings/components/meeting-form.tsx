@@ -1,4 +1,6 @@
-import { useId, useState, type SyntheticEvent } from "react";
+import { useId } from "react";
+
+import { FormFooter, useServerForm } from "@/components/ui/form";
 
 import type { MeetingCreate } from "../api/meeting-mutations";
 import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from "../meeting-types";
@@ -30,29 +32,11 @@ const TEXTS = [
  * The server checks every rule; its refusal is shown here. */
 export function MeetingForm({ initial, submitLabel, onSubmit }: MeetingFormProps) {
   const id = useId();
-  const [values, setValues] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  function set<K extends keyof MeetingFormValues>(key: K, value: MeetingFormValues[K]) {
-    setValues((current) => ({ ...current, [key]: value }));
-  }
-
-  async function submit(event: SyntheticEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      await onSubmit(values);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const form = useServerForm(initial, onSubmit);
+  const { values, set } = form;
 
   return (
-    <form className="form" onSubmit={(event) => void submit(event)}>
+    <form className="form" onSubmit={form.onSubmit}>
       <div className="form-row">
         <label htmlFor={`${id}-title`}>Title</label>
         <input
@@ -99,16 +83,7 @@ export function MeetingForm({ initial, submitLabel, onSubmit }: MeetingFormProps
           />
         </div>
       ))}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? "Saving…" : submitLabel}
-        </button>
-      </div>
+      <FormFooter error={form.error} saving={form.saving} submitLabel={submitLabel} />
     </form>
   );
 }

@@ -1,4 +1,13 @@
-import { BellOff, BellRing, CheckCheck, Lightbulb, PartyPopper, Trash2, TriangleAlert, type LucideIcon } from "lucide-react";
+import {
+  BellOff,
+  BellRing,
+  CheckCheck,
+  Lightbulb,
+  PartyPopper,
+  Trash2,
+  TriangleAlert,
+  type LucideIcon,
+} from "lucide-react";
 import type { ReactNode } from "react";
 import { toast } from "sonner";
 

@@ -1,6 +1,7 @@
-import { useId, useState, type SyntheticEvent } from "react";
+import { useId, useState } from "react";
 import { toast } from "sonner";
 
+import { FormFooter, useServerForm } from "@/components/ui/form";
 import { QueryState } from "@/components/ui/query-state";
 
 import { useMe } from "../api/get-me";
@@ -31,17 +32,10 @@ function TimeZoneForm({ current }: { current: string }) {
   const update = useUpdateTimeZone();
   const [names] = useState(timeZoneNames);
   const [browser] = useState(browserTimeZone);
-  const [value, setValue] = useState(current);
-  const [error, setError] = useState<string | null>(null);
-
-  function submit(event: SyntheticEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setError(null);
-    update.mutate(value.trim(), {
-      onSuccess: (profile) => toast.success(`Time zone set to ${profile.timezone}`),
-      onError: (failure) => setError(failure.message),
-    });
-  }
+  const form = useServerForm({ timezone: current }, async ({ timezone }) => {
+    const profile = await update.mutateAsync(timezone.trim());
+    toast.success(`Time zone set to ${profile.timezone}`);
+  });
 
   return (
     <div className="stack">
@@ -56,7 +50,7 @@ function TimeZoneForm({ current }: { current: string }) {
           <UseBrowserTimeZone zone={browser} />
         </div>
       )}
-      <form className="form" onSubmit={submit}>
+      <form className="form" onSubmit={form.onSubmit}>
         <div className="form-row">
           <label htmlFor={`${id}-zone`}>Time zone</label>
           <input
@@ -66,8 +60,8 @@ function TimeZoneForm({ current }: { current: string }) {
             autoComplete="off"
             spellCheck={false}
             aria-describedby={`${id}-hint`}
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
+            value={form.values.timezone}
+            onChange={(e) => form.set("timezone", e.target.value)}
           />
           <datalist id={`${id}-zones`}>
             {names.map((name) => (
@@ -78,16 +72,12 @@ function TimeZoneForm({ current }: { current: string }) {
             Type to search, e.g. &ldquo;Paris&rdquo; or &ldquo;America/&rdquo;.
           </p>
         </div>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={update.isPending || value.trim() === current}>
-            Save time zone
-          </button>
-        </div>
+        <FormFooter
+          error={form.error}
+          saving={form.saving}
+          submitLabel="Save time zone"
+          disabled={form.values.timezone.trim() === current}
+        />
       </form>
     </div>
   );
