@@ -53,3 +53,18 @@ test("no banner when the browser is in the profile's zone", async () => {
   expect(await screen.findByText(/· UTC$/)).toBeInTheDocument();
   expect(screen.queryByRole("region", { name: "Time zone offer" })).not.toBeInTheDocument();
 });
+
+test("a zone the server refuses is said so, and the banner stays", async () => {
+  vi.stubEnv("TZ", "America/New_York");
+  const { patches } = serveProfile("UTC", ["UTC"]);
+  const { user } = renderApp("/");
+  const banner = await screen.findByRole("region", { name: "Time zone offer" });
+  await user.click(within(banner).getByRole("button", { name: "Use America/New_York" }));
+  expect(
+    await screen.findByText(
+      "Time zone not changed: timezone: Value error, must be an IANA time zone name, e.g. Europe/London",
+    ),
+  ).toBeInTheDocument();
+  expect(patches).toEqual([{ timezone: "America/New_York" }]);
+  expect(screen.getByRole("region", { name: "Time zone offer" })).toBeInTheDocument();
+});

@@ -100,7 +100,7 @@ test("deleting a nudge tells the server, and it is gone", async () => {
 });
 
 test("'Check now' runs the rules again and says how many nudges are new", async () => {
-  const created = [[], [nudge({ id: 8 }), nudge({ id: 9, message: CALLS })], []];
+  const created = [[], [nudge({ id: 8 }), nudge({ id: 9, message: CALLS })], [nudge({ id: 10 })], []];
   const bodies: string[] = [];
   server.use(
     http.post(`${API}/nudges/generate`, async ({ request }) => {
@@ -114,9 +114,11 @@ test("'Check now' runs the rules again and says how many nudges are new", async 
   await user.click(await screen.findByRole("button", { name: "Check now" }));
   expect(await screen.findByText("2 new nudges")).toBeInTheDocument();
   await user.click(screen.getByRole("button", { name: "Check now" }));
+  expect(await screen.findByText("1 new nudge")).toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Check now" }));
   expect(await screen.findByText("No new nudges")).toBeInTheDocument();
-  // The cockpit's opening run, then the two clicks; the route takes no body.
-  expect(bodies).toEqual(["", "", ""]);
+  // The cockpit's opening run, then the three clicks; the route takes no body.
+  expect(bodies).toEqual(["", "", "", ""]);
 });
 
 test("a failed check says why", async () => {
