@@ -7,9 +7,9 @@ from typing import Any
 import httpx
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi_offline import FastAPIOffline
 
 from app.api.body_limit import BodySizeLimit
+from app.api.docs import serve_docs
 from app.api.errors import register_error_handlers
 from app.api.health import router as health_router
 from app.api.v1.endpoints.web_session import router as web_session_router
@@ -56,12 +56,13 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
             finally:
                 await engine.dispose()
 
-    # Swagger UI's files come with the app, so /docs works offline.
-    app = FastAPIOffline(
+    app = FastAPI(
         title="Master Admin Portal API",
         version="0.1.0",
         description="The founder's sales cockpit: activities, scores, streaks, focus, nudges.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.clock = clock or Clock()
@@ -77,6 +78,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         )
     register_error_handlers(app)
     app.include_router(health_router)
+    serve_docs(app)
     app.include_router(web_session_router)
     app.include_router(api_router)
     document_security(app)

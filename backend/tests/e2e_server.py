@@ -6,6 +6,7 @@ migrates it, serves the API and the built web app with development auth on
 127.0.0.1:PORT, and drops the database when stopped (SIGTERM or Ctrl-C).
 """
 
+import contextlib
 import signal
 import sys
 import tempfile
@@ -15,6 +16,7 @@ from types import FrameType
 
 import uvicorn
 
+from app.cli import migrate
 from app.core import dev_auth
 from app.core.config import AppEnv, Settings
 from app.main import create_app
@@ -30,7 +32,7 @@ def main(port: int) -> None:
     name = f"{database.DATABASE_PREFIX}e2e_{uuid.uuid4().hex[:12]}"
     url = database.create_database(server, name)
     try:
-        database.migrate(url)
+        migrate(url)
         with tempfile.TemporaryDirectory() as keys:
             dev_auth.DEV_KEY_PATH = Path(keys) / "private_key.pem"
             settings = Settings(
@@ -45,10 +47,8 @@ def main(port: int) -> None:
                 nudge_ai_api_key=None,
             )
             signal.signal(signal.SIGTERM, stop)
-            try:
+            with contextlib.suppress(KeyboardInterrupt):
                 uvicorn.run(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-            except KeyboardInterrupt:
-                pass
     finally:
         database.drop_database(server, name)
 

@@ -230,3 +230,14 @@ def test_the_app_refuses_to_start_without_a_database(environment: pytest.MonkeyP
 
     with pytest.raises(RuntimeError, match="DATABASE_URL is not set"):
         asyncio.run(start())
+
+
+def test_openapi_prints_the_schema_the_web_app_is_typed_from(
+    environment: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["openapi"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["info"]["title"] == "Master Admin Portal API"
+    assert "/api/v1/config" in schema["paths"]
+    assert "/api/v1/dev/token" in schema["paths"]
+    assert "/{path}" not in schema["paths"]  # the web app's client routes are not the API's

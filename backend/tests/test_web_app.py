@@ -146,10 +146,10 @@ async def test_without_a_build_the_root_says_how_to_get_one(
 async def test_docs_work_offline(client_with: ClientWith) -> None:
     async with client_with() as client:
         docs = await client.get("/docs")
-        script = await client.get("/static-offline-docs/swagger-ui-bundle.js")
+        script = await client.get("/docs-assets/swagger-ui-bundle.js")
     assert docs.status_code == 200
     assert "cdn." not in docs.text
-    assert "/static-offline-docs/swagger-ui-bundle.js" in docs.text
+    assert "/docs-assets/swagger-ui-bundle.js" in docs.text
     assert script.status_code == 200
     assert len(script.content) > 100_000
 
@@ -188,3 +188,18 @@ def test_the_policy_admits_clerks_origins_only_when_clerk_is_configured(
         "frame-src https://challenges.cloudflare.com; worker-src 'self' blob:; "
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
     )
+
+
+async def test_only_what_no_route_answers_becomes_a_client_route(
+    client_with: ClientWith, dist: Path
+) -> None:
+    async with client_with(web_dist_dir=dist) as client:
+        missing_asset = await client.get("/assets/gone-Bq3xZ1a9.js")
+        posted = await client.post("/week")
+        wrong_method = await client.put(f"{API}/goals/abc")
+        docs_post = await client.post("/docs")
+    assert (missing_asset.status_code, missing_asset.json()) == (404, {"detail": "Not Found"})
+    assert posted.status_code == 404
+    assert posted.json() == {"detail": "Not Found"}
+    assert wrong_method.status_code == 404
+    assert docs_post.status_code == 405

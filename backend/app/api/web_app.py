@@ -2,8 +2,8 @@
 
 Files are served by ServeStatic: Vite's content-hashed assets with a year's
 `immutable` caching, and their `.br`/`.gz` siblings (written at build time) to clients
-that accept them. Every other GET outside `/api/` is a client route: it answers
-`index.html`, which is never cached, so a new build shows on the next load.
+that accept them. A GET outside `/api/` that no route answers is a client route: it
+answers `index.html`, which is never cached, so a new build shows on the next load.
 """
 
 import base64
@@ -14,7 +14,9 @@ from wsgiref.headers import Headers
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from servestatic import ServeStaticASGI
+from starlette.exceptions import HTTPException
 
+from app.api.errors import http_error_handler
 from app.core.config import Settings
 
 HASHED_ASSET = r"^/assets/.+-[A-Za-z0-9_-]{8,}\.\w+$"
@@ -71,8 +73,22 @@ def page_headers(settings: Settings) -> dict[str, str]:
     }
 
 
+def is_client_route(request: Request) -> bool:
+    """A page of the app, not the API's: a GET outside `/api/` whose last segment names
+    no file (client routes have no dot; a missing `/assets/x.js` stays a 404)."""
+    path = request.url.path
+    return (
+        request.method in {"GET", "HEAD"}
+        and path != "/api"
+        and not path.startswith("/api/")
+        and "." not in path.rsplit("/", 1)[-1]
+    )
+
+
 def serve_web_app(app: FastAPI, settings: Settings) -> None:
-    """Serve the build at `settings.web_dist_dir`; call after every other route."""
+    """Serve the build at `settings.web_dist_dir`: its files, and `index.html` for every
+    client route. Routing is the API's own: only what no route answers (its 404) becomes
+    a client route, so 405s, API 404s and redirects stay as they are."""
     dist: Path = settings.web_dist_dir
     index = dist / "index.html"
     headers = page_headers(settings)
@@ -94,13 +110,13 @@ def serve_web_app(app: FastAPI, settings: Settings) -> None:
             add_headers_function=add_headers,
         )
 
-    @app.get("/{path:path}", include_in_schema=False)
-    async def client_route(path: str, request: Request) -> Response:
-        if path == "api" or path.startswith("api/"):
-            return JSONResponse({"detail": "Not Found"}, status_code=404)
+    async def client_route_or_error(request: Request, error: Exception) -> Response:
+        assert isinstance(error, HTTPException)
+        if error.status_code != 404 or not is_client_route(request):
+            return await http_error_handler(request, error)
         if not built:
-            return JSONResponse(
-                {"detail": f"The web app is not built ({dist}): `make run` builds it"},
-                status_code=404,
-            )
+            detail = f"The web app is not built ({dist}): `make run` builds it"
+            return JSONResponse({"detail": detail}, status_code=404)
         return FileResponse(index, headers=headers)
+
+    app.add_exception_handler(HTTPException, client_route_or_error)
