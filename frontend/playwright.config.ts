@@ -16,6 +16,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "off",
+    // The browser's zone is the founder's (UTC) unless a spec says otherwise: no time zone
+    // offer on every page of a machine set to another zone.
+    timezoneId: "UTC",
     launchOptions: { executablePath: chromium },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],

@@ -20,6 +20,9 @@ export default defineConfig({
     setupFiles: ["./src/testing/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
     restoreMocks: true,
+    // The browser's time zone is a test's input (vi.stubEnv("TZ", ...)); UTC unless stubbed.
+    env: { TZ: "UTC" },
+    unstubEnvs: true,
     coverage: {
       provider: "v8",
       include: ["src/**/*.{ts,tsx}"],

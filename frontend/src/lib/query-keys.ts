@@ -11,4 +11,5 @@ export const ROOT_KEYS = {
   nudges: "nudges",
   goals: "goals",
   meetings: "meetings",
+  profile: "profile",
 } as const;

@@ -99,3 +99,19 @@ export function nudge(overrides: Partial<Schemas["AdminNudgeResponse"]> = {}): S
     ...overrides,
   };
 }
+
+export function meeting(overrides: Partial<Schemas["AdminMeetingResponse"]> = {}): Schemas["AdminMeetingResponse"] {
+  return {
+    id: 11,
+    user_id: 1,
+    title: "Discovery call",
+    type: "discovery",
+    duration_minutes: 45,
+    agenda: "1. Introductions\n2. Their deal process",
+    questions: "How do you find deals today?",
+    follow_up_tasks: null,
+    created_at: "2026-11-20T10:00:00Z",
+    updated_at: "2026-11-20T10:00:00Z",
+    ...overrides,
+  };
+}

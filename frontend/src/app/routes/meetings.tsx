@@ -1,5 +1,15 @@
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { PageHeader } from "@/components/ui/page-header";
+import { MeetingTemplates, NewMeeting } from "@/features/meetings";
 
 export function MeetingsRoute() {
-  return <ComingSoon title="Meetings" what="meeting templates" />;
+  return (
+    <>
+      <PageHeader
+        title="Meetings"
+        subtitle="Templates for discovery, demo, negotiation and closing meetings."
+        actions={<NewMeeting />}
+      />
+      <MeetingTemplates />
+    </>
+  );
 }

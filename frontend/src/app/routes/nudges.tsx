@@ -1,5 +1,15 @@
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { PageHeader } from "@/components/ui/page-header";
+import { CheckNudgesButton, NudgeInbox } from "@/features/nudges";
 
 export function NudgesRoute() {
-  return <ComingSoon title="Nudges" what="the nudge inbox" />;
+  return (
+    <>
+      <PageHeader
+        title="Nudges"
+        subtitle="What needs your attention today, most pressing first."
+        actions={<CheckNudgesButton />}
+      />
+      <NudgeInbox />
+    </>
+  );
 }

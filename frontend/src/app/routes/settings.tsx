@@ -1,5 +1,11 @@
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { PageHeader } from "@/components/ui/page-header";
+import { TimeZoneSettings } from "@/features/profile";
 
 export function SettingsRoute() {
-  return <ComingSoon title="Settings" what="your time zone" />;
+  return (
+    <>
+      <PageHeader title="Settings" subtitle="Your profile." />
+      <TimeZoneSettings />
+    </>
+  );
 }

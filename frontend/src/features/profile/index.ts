@@ -1,1 +1,3 @@
 export { meQuery, profileKeys, useMe } from "./api/get-me";
+export { TimeZoneOffer } from "./components/time-zone-offer";
+export { TimeZoneSettings } from "./components/time-zone-settings";

@@ -1,4 +1,6 @@
-import { useId, useState, type SyntheticEvent } from "react";
+import { useId } from "react";
+
+import { FormFooter, useServerForm } from "@/components/ui/form";
 
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES, type ActivityStatus, type ActivityType } from "../activity-types";
 
@@ -21,29 +23,11 @@ type ActivityFormProps = {
  * every rule (a done activity cannot be dated after today); its refusal is shown here. */
 export function ActivityForm({ initial, submitLabel, onSubmit }: ActivityFormProps) {
   const id = useId();
-  const [values, setValues] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  function set<K extends keyof ActivityFormValues>(key: K, value: ActivityFormValues[K]) {
-    setValues((current) => ({ ...current, [key]: value }));
-  }
-
-  async function submit(event: SyntheticEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      await onSubmit(values);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const form = useServerForm(initial, onSubmit);
+  const { values, set } = form;
 
   return (
-    <form className="form" onSubmit={(event) => void submit(event)}>
+    <form className="form" onSubmit={form.onSubmit}>
       <div className="form-row">
         <label htmlFor={`${id}-type`}>Type</label>
         <select id={`${id}-type`} value={values.type} onChange={(e) => set("type", e.target.value as ActivityType)}>
@@ -106,16 +90,7 @@ export function ActivityForm({ initial, submitLabel, onSubmit }: ActivityFormPro
           onChange={(e) => set("notes", e.target.value === "" ? null : e.target.value)}
         />
       </div>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? "Saving…" : submitLabel}
-        </button>
-      </div>
+      <FormFooter error={form.error} saving={form.saving} submitLabel={submitLabel} />
     </form>
   );
 }

@@ -5,18 +5,27 @@ import { ROOT_KEYS } from "@/lib/query-keys";
 
 export const nudgeKeys = {
   all: [ROOT_KEYS.nudges] as const,
-  unread: () => [...nudgeKeys.all, "unread"] as const,
+  list: (includeRead: boolean) => [...nudgeKeys.all, "list", { includeRead }] as const,
 };
 
-export function getUnreadNudges() {
-  return unwrap(api.GET("/api/v1/master-admin/nudges"));
+export function getNudges(includeRead: boolean) {
+  return unwrap(api.GET("/api/v1/master-admin/nudges", { params: { query: { include_read: includeRead } } }));
 }
 
-/** Unread, unexpired nudges, highest priority first (the server's order). */
-export const unreadNudgesQuery = queryOptions({ queryKey: nudgeKeys.unread(), queryFn: getUnreadNudges });
+/** Unexpired nudges, highest priority first, then newest (the server's order); the
+ * ones already read only when `includeRead`. */
+export function nudgesQuery(includeRead: boolean) {
+  return queryOptions({ queryKey: nudgeKeys.list(includeRead), queryFn: () => getNudges(includeRead) });
+}
+
+export const unreadNudgesQuery = nudgesQuery(false);
+
+export function useNudges(includeRead: boolean) {
+  return useQuery(nudgesQuery(includeRead));
+}
 
 export function useUnreadNudges() {
-  return useQuery(unreadNudgesQuery);
+  return useNudges(false);
 }
 
 export function generateNudges() {

@@ -1,9 +1,10 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 
 import { api, unwrap } from "@/lib/api-client";
+import { ROOT_KEYS } from "@/lib/query-keys";
 
 export const profileKeys = {
-  me: ["profile", "me"] as const,
+  me: [ROOT_KEYS.profile, "me"] as const,
 };
 
 export function getMe() {

@@ -1,0 +1,37 @@
+import { checkPage, expect, test } from "./support";
+
+type Profile = { timezone: string };
+
+// The browser is in New York; the founder's profile starts in UTC, and is put back after
+// each test (every spec shares the one founder).
+test.use({ timezoneId: "America/New_York" });
+
+test.afterEach(async ({ founderApi }) => {
+  await founderApi.send("PATCH", "/me", { timezone: "UTC" });
+});
+
+test("Settings saves a zone found by searching, and the API's time zone changes", async ({ page, founderApi }) => {
+  await page.goto("/settings");
+  await expect(page.getByTestId("profile-time-zone")).toHaveText("UTC");
+  await page.getByRole("combobox", { name: "Time zone" }).fill("Europe/Paris");
+  await page.getByRole("button", { name: "Save time zone" }).click();
+  await expect(page.getByTestId("profile-time-zone")).toHaveText("Europe/Paris");
+  expect((await founderApi.get<Profile>("/me")).timezone).toBe("Europe/Paris");
+});
+
+test("every page offers the browser's zone; taking it sets the API's", async ({ page, founderApi }) => {
+  await page.goto("/");
+  const banner = page.getByRole("region", { name: "Time zone offer" });
+  await expect(banner).toContainText("Your browser is in America/New_York; the cockpit counts your days in UTC.");
+  await checkPage(page, "time-zone-offer");
+  await banner.getByRole("button", { name: "Use America/New_York" }).click();
+  await expect(banner).toHaveCount(0);
+  expect((await founderApi.get<Profile>("/me")).timezone).toBe("America/New_York");
+  await expect(page.getByText(/· America\/New_York$/)).toBeVisible();
+});
+
+test("Settings on a phone and a desktop", async ({ page }) => {
+  await page.goto("/settings");
+  await expect(page.getByRole("button", { name: "Use America/New_York" })).toBeVisible();
+  await checkPage(page, "settings");
+});

@@ -1,0 +1,3 @@
+export { meetingKeys } from "./api/keys";
+export { MeetingTemplates } from "./components/meeting-templates";
+export { NewMeeting } from "./components/new-meeting";

@@ -1,0 +1,49 @@
+import { http, HttpResponse } from "msw";
+
+import { dashboard, me } from "./fixtures";
+import { API, server } from "./server";
+
+/** The server's side of the profile: `PATCH /me` bodies are recorded; a zone outside
+ * `known` is refused with FastAPI's 422, as the server refuses a name it does not ship.
+ * Reads of the profile and of the dashboard (a figure that hangs on "today") are counted. */
+export function serveProfile(timezone: string, known = ["UTC", "Europe/Paris", "America/New_York"]) {
+  const profile = me({ timezone });
+  const patches: unknown[] = [];
+  let profileReads = 0;
+  let dashboardReads = 0;
+  server.use(
+    http.get(`${API}/me`, () => {
+      profileReads += 1;
+      return HttpResponse.json(profile);
+    }),
+    http.patch(`${API}/me`, async ({ request }) => {
+      const body = (await request.json()) as { timezone: string };
+      patches.push(body);
+      if (!known.includes(body.timezone)) {
+        return HttpResponse.json(
+          {
+            detail: [
+              {
+                type: "value_error",
+                loc: ["body", "timezone"],
+                msg: "Value error, must be an IANA time zone name, e.g. Europe/London",
+              },
+            ],
+          },
+          { status: 422 },
+        );
+      }
+      profile.timezone = body.timezone;
+      return HttpResponse.json(profile);
+    }),
+    http.get(`${API}/dashboard`, () => {
+      dashboardReads += 1;
+      return HttpResponse.json(dashboard());
+    }),
+  );
+  return {
+    patches,
+    profileReads: () => profileReads,
+    dashboardReads: () => dashboardReads,
+  };
+}
