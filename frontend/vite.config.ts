@@ -20,6 +20,8 @@ export default defineConfig({
     setupFiles: ["./src/testing/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
     restoreMocks: true,
+    // Two cores may be shared with the backend suite: a slow test is not a wrong one.
+    testTimeout: 20_000,
     // The browser's time zone is a test's input (vi.stubEnv("TZ", ...)); UTC unless stubbed.
     env: { TZ: "UTC" },
     unstubEnvs: true,
