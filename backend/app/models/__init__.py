@@ -3,11 +3,13 @@
 from app.models.enums import (
     ActivityStatus,
     ActivityType,
+    DealStage,
     MeetingType,
     NudgePriority,
     NudgeType,
     ProspectStatus,
 )
+from app.models.deal import AdminDeal, AdminDealStageChange
 from app.models.master_admin import (
     AdminActivity,
     AdminFocusSession,
@@ -23,12 +25,15 @@ __all__ = [
     "ActivityStatus",
     "ActivityType",
     "AdminActivity",
+    "AdminDeal",
+    "AdminDealStageChange",
     "AdminFocusSession",
     "AdminGoal",
     "AdminMeeting",
     "AdminNudge",
     "AdminProspect",
     "AdminScore",
+    "DealStage",
     "MeetingType",
     "NudgePriority",
     "NudgeType",

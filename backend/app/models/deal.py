@@ -1,0 +1,94 @@
+"""The deal pipeline: deals on stages, and the history of their stage changes."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Numeric,
+    String,
+    Text,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.core.database import Base
+from app.models.enums import DealStage
+from app.models.mixins import created_at_column, string_enum, updated_at_column
+from app.models.prospect import AdminProspect
+from app.models.user import User
+
+MAX_DEAL_VALUE = 10**12
+
+
+class AdminDeal(Base):
+    """A deal with a prospect: its value, stage and chance of closing."""
+
+    __tablename__ = "admin_deals"
+    __table_args__ = (
+        CheckConstraint("char_length(title) >= 1", name="title_not_empty"),
+        CheckConstraint(f"value >= 0 AND value <= {MAX_DEAL_VALUE}", name="value_range"),
+        CheckConstraint("probability BETWEEN 0 AND 100", name="probability_range"),
+        CheckConstraint(
+            "(closed_on IS NOT NULL) = (stage IN ('won', 'lost'))", name="closed_on_when_closed"
+        ),
+        Index("idx_admin_deals_user_updated", "user_id", text("updated_at DESC")),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    prospect_id: Mapped[int] = mapped_column(
+        ForeignKey("admin_prospects.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(255))
+    stage: Mapped[DealStage] = mapped_column(
+        string_enum(DealStage, name="stage", length=20),
+        server_default=DealStage.DISCOVERY.value,
+    )
+    value: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    probability: Mapped[int]
+    expected_close_date: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    stage_changed_at: Mapped[datetime] = created_at_column()
+    created_at: Mapped[datetime] = created_at_column()
+    updated_at: Mapped[datetime] = updated_at_column()
+
+    user: Mapped[User] = relationship(lazy="raise")
+    prospect: Mapped[AdminProspect] = relationship(lazy="raise")
+    stage_changes: Mapped[list["AdminDealStageChange"]] = relationship(
+        lazy="raise",
+        order_by="(AdminDealStageChange.changed_at, AdminDealStageChange.id)",
+        passive_deletes=True,
+    )
+
+    def __repr__(self) -> str:
+        return f"<AdminDeal(id={self.id}, title={self.title!r}, stage='{self.stage}')>"
+
+
+class AdminDealStageChange(Base):
+    """A deal entering a stage; its creation is the change from no stage (`from_stage` null)."""
+
+    __tablename__ = "admin_deal_stage_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(
+        ForeignKey("admin_deals.id", ondelete="CASCADE"), index=True
+    )
+    from_stage: Mapped[DealStage | None] = mapped_column(
+        string_enum(DealStage, name="from_stage", length=20)
+    )
+    to_stage: Mapped[DealStage] = mapped_column(string_enum(DealStage, name="to_stage", length=20))
+    changed_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=text("now()")
+    )
+
+    def __repr__(self) -> str:
+        return (
+            f"<AdminDealStageChange(deal_id={self.deal_id}, from_stage={self.from_stage}, "
+            f"to_stage={self.to_stage})>"
+        )
