@@ -1,5 +1,6 @@
 """Every model, imported so `Base.metadata` knows all tables."""
 
+from app.models.deal import AdminDeal, AdminDealStageChange
 from app.models.enums import (
     ActivityStatus,
     ActivityType,
@@ -9,7 +10,6 @@ from app.models.enums import (
     NudgeType,
     ProspectStatus,
 )
-from app.models.deal import AdminDeal, AdminDealStageChange
 from app.models.master_admin import (
     AdminActivity,
     AdminFocusSession,
