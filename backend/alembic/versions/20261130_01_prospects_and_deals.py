@@ -109,7 +109,7 @@ def upgrade() -> None:
             server_default="discovery",
             nullable=False,
         ),
-        sa.Column("value", sa.Numeric(precision=14, scale=2), nullable=False),
+        sa.Column("value", sa.Numeric(precision=15, scale=2), nullable=False),
         sa.Column("probability", sa.Integer(), nullable=False),
         sa.Column("expected_close_date", sa.Date(), nullable=True),
         sa.Column("notes", sa.Text(), nullable=True),

@@ -49,7 +49,7 @@ class AdminDeal(Base):
         string_enum(DealStage, name="stage", length=20),
         server_default=DealStage.DISCOVERY.value,
     )
-    value: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    value: Mapped[Decimal] = mapped_column(Numeric(15, 2))
     probability: Mapped[int]
     expected_close_date: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)

@@ -96,7 +96,7 @@ def _json_number(value: Any) -> Any:
 MoneyInput = Annotated[
     Decimal,
     BeforeValidator(_json_number),
-    Field(ge=0, le=10**12, max_digits=14, decimal_places=2),
+    Field(ge=0, le=10**12, max_digits=15, decimal_places=2),
     WithJsonSchema({"type": "number", "minimum": 0, "maximum": 10**12}),
 ]
 # Money out: a JSON number. Exact to the cent up to 15 significant digits (any single

@@ -125,11 +125,18 @@ class DealService:
         if new_stage != moved_from:
             changes.setdefault("probability", new_stage.default_probability)
             changes["closed_on"] = self._closed_on(user, new_stage)
-            changes["stage_changed_at"] = func.now()
+            # The clock when the row lock is held, not the transaction's start: racing
+            # moves then record their times in the order they really happened.
+            changes["stage_changed_at"] = func.clock_timestamp()
         deal = await save_changes(self.session, deal, changes)
         if new_stage != moved_from:
             self.session.add(
-                AdminDealStageChange(deal_id=deal.id, from_stage=moved_from, to_stage=new_stage)
+                AdminDealStageChange(
+                    deal_id=deal.id,
+                    from_stage=moved_from,
+                    to_stage=new_stage,
+                    changed_at=deal.stage_changed_at,
+                )
             )
             await self.session.flush()
         return deal

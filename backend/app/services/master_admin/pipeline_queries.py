@@ -52,6 +52,8 @@ def _summary() -> Select[Any]:
     created_on = cast(
         func.timezone(bindparam("timezone", type_=String), AdminDeal.created_at), Date
     )
+    # GREATEST skips NULLs: without the date, `months_ahead` would be 0, not unknown.
+    scheduled = AdminDeal.expected_close_date.is_not(None)
     months_ahead = func.greatest(
         0,
         (func.extract("year", AdminDeal.expected_close_date) - func.extract("year", month_start))
@@ -69,7 +71,7 @@ def _summary() -> Select[Any]:
         )
     ]
     forecast = [
-        money_sum(WEIGHTED, IS_OPEN, months_ahead == month).label(f"forecast_{month}")
+        money_sum(WEIGHTED, IS_OPEN, scheduled, months_ahead == month).label(f"forecast_{month}")
         for month in range(FORECAST_MONTHS)
     ]
     return select(
