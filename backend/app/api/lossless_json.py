@@ -17,9 +17,8 @@ from fastapi.routing import APIRoute
 
 class LosslessJsonRequest(Request):
     async def json(self) -> Any:
-        if not hasattr(self, "_json"):
-            self._json = json.loads(await self.body(), parse_float=Decimal)
-        return self._json
+        # FastAPI reads the body once per request: nothing to cache.
+        return json.loads(await self.body(), parse_float=Decimal)
 
 
 class LosslessJsonRoute(APIRoute):

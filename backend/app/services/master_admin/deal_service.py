@@ -10,11 +10,13 @@ is recorded, in a transaction that holds the deal's row lock, so racing moves ea
 the stage they really left.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Row, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -36,11 +38,11 @@ from app.services.changes import save_changes
 from app.services.master_admin.pipeline_queries import (
     FORECAST_MONTHS,
     PIPELINE_SUMMARY,
-    first_of_month,
-    months_from,
+    month_starts,
 )
 
 DEFAULT_PERIOD_DAYS = 90
+CENT = Decimal("0.01")
 
 
 class DealService:
@@ -154,50 +156,97 @@ class DealService:
         self, user: User, *, date_from: date | None = None, date_to: date | None = None
     ) -> PipelineSummaryResponse:
         """The pipeline now (open deals by stage and by expected close month) and the
-        period's closings (default: the 90 days ending today), in one statement."""
+        period's closings (default: the 90 days ending today), from one statement."""
         today = self.clock.today(user.timezone)
         date_to = date_to or today
         date_from = date_from or date_to - timedelta(days=DEFAULT_PERIOD_DAYS - 1)
         if date_from > date_to:
             raise InvalidInput(("query", "date_from"), "must be on or before date_to")
-        month_start = first_of_month(today)
-        row = (
-            await self.session.execute(
-                PIPELINE_SUMMARY,
-                {
-                    "owner_id": user.id,
-                    "date_from": date_from,
-                    "date_to": date_to,
-                    "month_start": month_start,
-                    "timezone": user.timezone,
-                },
-            )
-        ).one()
-        figures = row._mapping
-        closed = row.won_count + row.lost_count
-        return PipelineSummaryResponse(
-            stages=[
-                StageFigures(
-                    stage=stage,
-                    count=figures[f"{stage}_count"],
-                    value=figures[f"{stage}_value"],
-                    weighted_value=figures[f"{stage}_weighted"],
-                )
-                for stage in OPEN_STAGES
-            ],
-            open=OpenFigures(
-                count=row.open_count, value=row.open_value, weighted_value=row.open_weighted
-            ),
-            won=WonFigures(count=row.won_count, value=row.won_value),
-            lost=LostFigures(count=row.lost_count),
-            win_rate=None if closed == 0 else round(row.won_count / closed, 4),
-            average_cycle_days=row.average_cycle_days,
-            forecast=[
-                MonthForecast(month=month, weighted_value=figures[f"forecast_{n}"])
-                for n, month in enumerate(months_from(month_start, FORECAST_MONTHS))
-            ],
-            unscheduled_weighted_value=row.unscheduled,
+        months = month_starts(today, FORECAST_MONTHS + 1)
+        groups = await self.session.execute(
+            PIPELINE_SUMMARY,
+            {
+                "owner_id": user.id,
+                "date_from": date_from,
+                "date_to": date_to,
+                "month_starts": months[1:],
+                "timezone": user.timezone,
+            },
         )
+        return summarize(groups.all(), months[:FORECAST_MONTHS])
 
     def _closed_on(self, user: User, stage: DealStage) -> date | None:
         return self.clock.today(user.timezone) if stage.is_closed else None
+
+
+def to_cents(amount: Decimal) -> Decimal:
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def summarize(groups: Sequence[Row[Any]], months: Sequence[date]) -> PipelineSummaryResponse:
+    """The summary from the rows of `PIPELINE_SUMMARY`; `months` are the first days of
+    the forecast's months. Sums stay exact until each figure is rounded, once."""
+    stages = {stage: StageTotals() for stage in DealStage}
+    in_period = {stage: StageTotals() for stage in CLOSED_STAGES}
+    forecast = [Decimal(0)] * len(months)
+    unscheduled = Decimal(0)
+    cycle_days = 0
+    for group in groups:
+        if group.stage in CLOSED_STAGES:
+            if group.in_period:
+                in_period[group.stage].add(group)
+                cycle_days += group.cycle_days or 0
+            continue
+        stages[group.stage].add(group)
+        if group.month is None:
+            unscheduled += group.weighted_x100
+        elif group.month < len(months):
+            forecast[group.month] += group.weighted_x100
+    open_totals = StageTotals.of(stages[stage] for stage in OPEN_STAGES)
+    won, lost = in_period[DealStage.WON], in_period[DealStage.LOST]
+    closed = won.count + lost.count
+    return PipelineSummaryResponse(
+        stages=[StageFigures(stage=stage, **stages[stage].figures()) for stage in OPEN_STAGES],
+        open=OpenFigures(**open_totals.figures()),
+        won=WonFigures(count=won.count, value=to_cents(won.value)),
+        lost=LostFigures(count=lost.count),
+        win_rate=None if closed == 0 else round(won.count / closed, 4),
+        average_cycle_days=(
+            None
+            if won.count == 0
+            else float((Decimal(cycle_days) / won.count).quantize(Decimal("0.1"), ROUND_HALF_UP))
+        ),
+        forecast=[
+            MonthForecast(month=f"{month:%Y-%m}", weighted_value=to_cents(weighted / 100))
+            for month, weighted in zip(months, forecast, strict=True)
+        ],
+        unscheduled_weighted_value=to_cents(unscheduled / 100),
+    )
+
+
+@dataclass
+class StageTotals:
+    count: int = 0
+    value: Decimal = Decimal(0)
+    weighted_x100: Decimal = Decimal(0)
+
+    def add(self, group: Row[Any]) -> None:
+        self.count += group.deals
+        self.value += group.value
+        self.weighted_x100 += group.weighted_x100
+
+    @classmethod
+    def of(cls, parts: Iterable["StageTotals"]) -> "StageTotals":
+        total = cls()
+        for part in parts:
+            total.count += part.count
+            total.value += part.value
+            total.weighted_x100 += part.weighted_x100
+        return total
+
+    def figures(self) -> dict[str, Any]:
+        return {
+            "count": self.count,
+            "value": to_cents(self.value),
+            "weighted_value": to_cents(self.weighted_x100 / 100),
+        }

@@ -4,10 +4,11 @@ built once at import: the dashboard reads `OPEN_PIPELINE` on every load."""
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, Integer, Numeric, Select, String, bindparam, cast, func, select
+from sqlalchemy import Date, Integer, Select, String, bindparam, case, cast, func, select
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from app.models import AdminDeal, AdminProspect, DealStage, ProspectStatus
-from app.models.enums import CLOSED_STAGES, OPEN_STAGES
+from app.models.enums import CLOSED_STAGES
 
 FORECAST_MONTHS = 6
 OWNER = bindparam("owner_id", type_=Integer)
@@ -39,71 +40,63 @@ OPEN_PIPELINE = select(
 
 
 def _summary() -> Select[Any]:
-    """One row: per open stage `<stage>_count`, `<stage>_value`, `<stage>_weighted`; the
-    open totals; the period's won, lost and cycle; `forecast_<n>` for the n-th month from
-    this one (overdue dates count in this one) and `unscheduled`. Bound besides the owner:
-    date_from, date_to, month_start (the 1st of this month), timezone (for the local day a
-    deal was created)."""
-    date_from = bindparam("date_from", type_=Date)
-    date_to = bindparam("date_to", type_=Date)
-    month_start = bindparam("month_start", type_=Date)
-    closed_in_period = AdminDeal.closed_on.between(date_from, date_to)
-    won = (AdminDeal.stage == DealStage.WON, closed_in_period)
+    """The owner's deals in groups, for `summarize` to add up: one row per `stage`,
+    `month` and `in_period` with `deals` (how many), `value`, `weighted_x100` (Σ value * probability)
+    and `cycle_days` (of won deals: Σ days from the local day of creation to closing).
+
+    `month` (open deals only, else null): 0 for this month or earlier (overdue), 1..5 for
+    the next five, 6 for later, null without an expected date. `in_period` (closed deals
+    only, else null): closed between `date_from` and `date_to`. Bound besides the owner:
+    those two, `month_starts` (the first days of the next six months) and `timezone`.
+    Grouping first keeps the work per deal to one product and a few comparisons.
+    """
+    month = case(
+        (
+            IS_OPEN,
+            func.width_bucket(
+                AdminDeal.expected_close_date, bindparam("month_starts", type_=ARRAY(Date))
+            ),
+        )
+    )
+    in_period = case(
+        (
+            ~IS_OPEN,
+            AdminDeal.closed_on.between(
+                bindparam("date_from", type_=Date), bindparam("date_to", type_=Date)
+            ),
+        )
+    )
     created_on = cast(
         func.timezone(bindparam("timezone", type_=String), AdminDeal.created_at), Date
     )
-    # GREATEST skips NULLs: without the date, `months_ahead` would be 0, not unknown.
-    scheduled = AdminDeal.expected_close_date.is_not(None)
-    months_ahead = func.greatest(
-        0,
-        (func.extract("year", AdminDeal.expected_close_date) - func.extract("year", month_start))
-        * 12
-        + func.extract("month", AdminDeal.expected_close_date)
-        - func.extract("month", month_start),
-    )
-    per_stage = [
-        column
-        for stage in OPEN_STAGES
-        for column in (
-            func.count().filter(AdminDeal.stage == stage).label(f"{stage}_count"),
-            money_sum(AdminDeal.value, AdminDeal.stage == stage).label(f"{stage}_value"),
-            money_sum(WEIGHTED, AdminDeal.stage == stage).label(f"{stage}_weighted"),
+    return (
+        select(
+            AdminDeal.stage,
+            month.label("month"),
+            in_period.label("in_period"),
+            func.count().label("deals"),
+            func.sum(AdminDeal.value).label("value"),
+            func.sum(AdminDeal.value * AdminDeal.probability).label("weighted_x100"),
+            func.sum(AdminDeal.closed_on - created_on)
+            .filter(AdminDeal.stage == DealStage.WON)
+            .label("cycle_days"),
         )
-    ]
-    forecast = [
-        money_sum(WEIGHTED, IS_OPEN, scheduled, months_ahead == month).label(f"forecast_{month}")
-        for month in range(FORECAST_MONTHS)
-    ]
-    return select(
-        *per_stage,
-        func.count().filter(IS_OPEN).label("open_count"),
-        money_sum(AdminDeal.value, IS_OPEN).label("open_value"),
-        money_sum(WEIGHTED, IS_OPEN).label("open_weighted"),
-        func.count().filter(*won).label("won_count"),
-        money_sum(AdminDeal.value, *won).label("won_value"),
-        func.count()
-        .filter(AdminDeal.stage == DealStage.LOST, closed_in_period)
-        .label("lost_count"),
-        func.round(cast(func.avg(AdminDeal.closed_on - created_on).filter(*won), Numeric), 1).label(
-            "average_cycle_days"
-        ),
-        *forecast,
-        money_sum(WEIGHTED, IS_OPEN, AdminDeal.expected_close_date.is_(None)).label("unscheduled"),
-    ).where(AdminDeal.user_id == OWNER)
+        .where(AdminDeal.user_id == OWNER)
+        .group_by(AdminDeal.stage, month, in_period)
+    )
 
 
 PIPELINE_SUMMARY = _summary()
 
 
-def first_of_month(day: date) -> date:
-    return day.replace(day=1)
-
-
-def months_from(start: date, count: int) -> list[str]:
-    """`count` months as YYYY-MM, from the month of `start`."""
-    months = []
-    year, month = start.year, start.month
-    for _ in range(count):
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
+def month_starts(today: date, count: int) -> list[date]:
+    """The first days of `count` months, from the month of `today` on."""
+    starts = [today.replace(day=1)]
+    while len(starts) < count:
+        last = starts[-1]
+        starts.append(
+            last.replace(year=last.year + 1, month=1)
+            if last.month == 12
+            else last.replace(month=last.month + 1)
+        )
+    return starts
