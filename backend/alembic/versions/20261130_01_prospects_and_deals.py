@@ -84,6 +84,28 @@ def upgrade() -> None:
         WHERE d.id = p.id AND d.id <> d.first_id
         """
     )
+    op.add_column(
+        "admin_prospects",
+        sa.Column(
+            "search_text",
+            sa.Text(),
+            sa.Computed(
+                "lower(name || chr(31) || coalesce(email, '') || chr(31) || coalesce(company, ''))",
+                persisted=True,
+            ),
+            nullable=False,
+        ),
+    )
+    op.drop_index("ix_admin_prospects_user_id", table_name="admin_prospects")
+    op.create_index(
+        "idx_admin_prospects_user_created",
+        "admin_prospects",
+        ["user_id", sa.literal_column("created_at DESC"), sa.literal_column("id DESC")],
+        unique=False,
+    )
+    op.create_index(
+        "idx_admin_prospects_user_status", "admin_prospects", ["user_id", "status"], unique=False
+    )
     op.create_index(
         "uq_admin_prospects_user_id_lower_email",
         "admin_prospects",
@@ -145,8 +167,16 @@ def upgrade() -> None:
     op.create_index(
         "idx_admin_deals_user_updated",
         "admin_deals",
-        ["user_id", sa.literal_column("updated_at DESC")],
+        ["user_id", sa.literal_column("updated_at DESC"), sa.literal_column("id DESC")],
         unique=False,
+    )
+    op.create_index(
+        "idx_admin_deals_user_open",
+        "admin_deals",
+        ["user_id"],
+        unique=False,
+        postgresql_include=["value", "probability"],
+        postgresql_where=sa.text("stage NOT IN ('won', 'lost')"),
     )
     op.create_index(
         op.f("ix_admin_deals_prospect_id"), "admin_deals", ["prospect_id"], unique=False
@@ -190,7 +220,10 @@ def downgrade() -> None:
     op.drop_table("admin_deals")
 
     op.drop_index("uq_admin_prospects_user_id_lower_email", table_name="admin_prospects")
-    for column in ("notes", "tags", "source", "title", "phone"):
+    op.drop_index("idx_admin_prospects_user_status", table_name="admin_prospects")
+    op.drop_index("idx_admin_prospects_user_created", table_name="admin_prospects")
+    op.create_index("ix_admin_prospects_user_id", "admin_prospects", ["user_id"], unique=False)
+    for column in ("search_text", "notes", "tags", "source", "title", "phone"):
         op.drop_column("admin_prospects", column)
     op.drop_constraint(op.f(STATUS_CHECK), "admin_prospects", type_="check")
     op.execute(

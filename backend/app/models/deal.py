@@ -36,7 +36,15 @@ class AdminDeal(Base):
         CheckConstraint(
             "(closed_on IS NOT NULL) = (stage IN ('won', 'lost'))", name="closed_on_when_closed"
         ),
-        Index("idx_admin_deals_user_updated", "user_id", text("updated_at DESC")),
+        # The list's order, so a page is read in order and stops at its end.
+        Index("idx_admin_deals_user_updated", "user_id", text("updated_at DESC"), text("id DESC")),
+        # Open deals' figures (the dashboard's, the open list's count) from the index alone.
+        Index(
+            "idx_admin_deals_user_open",
+            "user_id",
+            postgresql_include=["value", "probability"],
+            postgresql_where=text("stage NOT IN ('won', 'lost')"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

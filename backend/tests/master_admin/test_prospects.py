@@ -442,6 +442,8 @@ async def test_the_list_is_newest_first_with_scores(
         ({"q": "cy"}, ["Cy"]),  # the name (and Cyberdyne)
         ({"q": "%"}, ["Bob"]),  # a literal percent sign, not a wildcard
         ({"q": "_"}, []),
+        ({"q": "bob acme"}, []),  # no match across two fields
+        ({"q": "bob@acme.com"}, ["Bob"]),
         ({"q": "acme", "tag": "vip", "status": "new"}, ["Bob"]),
     ],
 )
@@ -479,6 +481,9 @@ async def test_the_list_shows_only_the_callers_prospects(
         {"tag": ""},
         {"tag": "x" * 51},
         {"q": "x" * 256},
+        {"q": "a\x00b"},
+        {"q": "a\x1fb"},
+        {"tag": "a\x00"},
     ],
 )
 async def test_bad_list_parameters_are_422(

@@ -37,6 +37,7 @@ from app.schemas.master_admin.deals import (
 from app.services.changes import save_changes
 from app.services.master_admin.pipeline_queries import (
     FORECAST_MONTHS,
+    IS_OPEN,
     PIPELINE_SUMMARY,
     month_starts,
 )
@@ -99,7 +100,7 @@ class DealService:
         if prospect_id is not None:
             criteria.append(AdminDeal.prospect_id == prospect_id)
         if is_open is not None:
-            criteria.append(AdminDeal.stage.in_(OPEN_STAGES if is_open else CLOSED_STAGES))
+            criteria.append(IS_OPEN if is_open else ~IS_OPEN)
         total = await self.session.scalar(select(func.count()).where(*criteria))
         page = await self.session.scalars(
             select(AdminDeal)

@@ -93,7 +93,7 @@ def scored_prospects(weights: tuple[tuple[ActivityType, int], ...]) -> Select[An
     lead_score = cast(func.round(stage_points + engagement), Integer)
     return (
         select(
-            *AdminProspect.__table__.c,
+            *(column for column in AdminProspect.__table__.c if column.key != "search_text"),
             activity.c.last_activity_date,
             lead_score.label("lead_score"),
             stage_points.label("stage_points"),
@@ -153,10 +153,11 @@ class ProspectService:
         if tag is not None:
             criteria.append(AdminProspect.tags.contains([tag]))
         if q:
+            escaped = q.replace("/", "//").replace("%", "/%").replace("_", "/_")
             criteria.append(
-                AdminProspect.name.icontains(q, autoescape=True)
-                | AdminProspect.email.icontains(q, autoescape=True)
-                | AdminProspect.company.icontains(q, autoescape=True)
+                AdminProspect.search_text.like(
+                    func.concat("%", func.lower(escaped), "%"), escape="/"
+                )
             )
         total = await self.session.scalar(select(func.count()).where(*criteria))
         columns = self.scored.selected_columns

@@ -20,6 +20,7 @@ router = APIRouter(prefix="/prospects", tags=["Prospects"])
 
 ProspectId = Annotated[int, Path(ge=1, le=MAX_ID, description="A prospect id")]
 NOT_FOUND = not_found("prospect")
+NO_CONTROL_CHARACTERS = r"^[^\x00-\x1f]*$"
 EMAIL_TAKEN: Responses = {409: {"description": "Another of your prospects has this email"}}
 
 
@@ -48,11 +49,18 @@ async def list_prospects(
         Query(alias="status", description="Any of these statuses (repeat the parameter)"),
     ] = None,
     tag: Annotated[
-        str | None, Query(min_length=1, max_length=50, description="Has this tag")
+        str | None,
+        Query(
+            min_length=1, max_length=50, pattern=NO_CONTROL_CHARACTERS, description="Has this tag"
+        ),
     ] = None,
     q: Annotated[
         str | None,
-        Query(max_length=255, description="Case-insensitive part of the name, email or company"),
+        Query(
+            max_length=255,
+            pattern=NO_CONTROL_CHARACTERS,
+            description="Case-insensitive part of the name, email or company",
+        ),
     ] = None,
     sort: Annotated[ProspectSort, Query(description="Order; `-` is descending")] = "-created_at",
     limit: PageLimit = 100,
