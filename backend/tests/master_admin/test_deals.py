@@ -347,3 +347,21 @@ async def test_bad_list_parameters_are_422(
     response = await client.get(DEALS, params=params)
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"][:2] == ["query", next(iter(params))]
+
+
+@pytest.mark.parametrize(
+    ("raw", "status"),
+    [
+        (b'{"title": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", 400),  # beyond any depth
+        (b'{"title": "x", "value": 1', 422),
+        (b"\xff\xfe", 422),
+    ],
+)
+async def test_unreadable_deal_bodies_are_4xx_and_create_nothing(
+    client: httpx.AsyncClient, session: AsyncSession, raw: bytes, status: int
+) -> None:
+    """Deal bodies go through their own exact parser: it fails as the usual one does."""
+    response = await client.post(DEALS, content=raw, headers={"Content-Type": "application/json"})
+
+    assert response.status_code == status, response.text
+    assert await session.scalar(select(func.count()).select_from(AdminDeal)) == 0

@@ -92,30 +92,19 @@ async def test_overdue_deals_count_this_month_and_far_ones_in_no_month(
     client: httpx.AsyncClient, session: AsyncSession, founder_prospect: tuple[User, AdminProspect]
 ) -> None:
     user, prospect = founder_prospect
-    await create_deal(
-        session,
-        user,
-        prospect,
-        value=Decimal(1000),
-        probability=50,
-        expected_close_date=date(2025, 1, 1),
-    )
-    await create_deal(
-        session,
-        user,
-        prospect,
-        value=Decimal(3000),
-        probability=10,
-        expected_close_date=date(2027, 4, 30),
-    )
-    await create_deal(
-        session,
-        user,
-        prospect,
-        value=Decimal(7000),
-        probability=10,
-        expected_close_date=date(2027, 5, 1),
-    )
+    for value, probability, expected in (
+        (1000, 50, date(2025, 1, 1)),  # overdue: this month
+        (3000, 10, date(2027, 4, 30)),  # the sixth month's last day
+        (7000, 10, date(2027, 5, 1)),  # beyond the forecast
+    ):
+        await create_deal(
+            session,
+            user,
+            prospect,
+            value=Decimal(value),
+            probability=probability,
+            expected_close_date=expected,
+        )
 
     body = (await client.get(SUMMARY)).json()
 

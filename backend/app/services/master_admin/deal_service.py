@@ -10,7 +10,7 @@ is recorded, in a transaction that holds the deal's row lock, so racing moves ea
 the stage they really left.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -187,7 +187,8 @@ def to_cents(amount: Decimal) -> Decimal:
 def summarize(groups: Sequence[Row[Any]], months: Sequence[date]) -> PipelineSummaryResponse:
     """The summary from the rows of `PIPELINE_SUMMARY`; `months` are the first days of
     the forecast's months. Sums stay exact until each figure is rounded, once."""
-    stages = {stage: StageTotals() for stage in DealStage}
+    stages = {stage: StageTotals() for stage in OPEN_STAGES}
+    open_totals = StageTotals()
     in_period = {stage: StageTotals() for stage in CLOSED_STAGES}
     forecast = [Decimal(0)] * len(months)
     unscheduled = Decimal(0)
@@ -199,11 +200,11 @@ def summarize(groups: Sequence[Row[Any]], months: Sequence[date]) -> PipelineSum
                 cycle_days += group.cycle_days or 0
             continue
         stages[group.stage].add(group)
+        open_totals.add(group)
         if group.month is None:
             unscheduled += group.weighted_x100
         elif group.month < len(months):
             forecast[group.month] += group.weighted_x100
-    open_totals = StageTotals.of(stages[stage] for stage in OPEN_STAGES)
     won, lost = in_period[DealStage.WON], in_period[DealStage.LOST]
     closed = won.count + lost.count
     return PipelineSummaryResponse(
@@ -227,6 +228,8 @@ def summarize(groups: Sequence[Row[Any]], months: Sequence[date]) -> PipelineSum
 
 @dataclass
 class StageTotals:
+    """Deals counted and summed exactly, from rows of `PIPELINE_SUMMARY`."""
+
     count: int = 0
     value: Decimal = Decimal(0)
     weighted_x100: Decimal = Decimal(0)
@@ -235,15 +238,6 @@ class StageTotals:
         self.count += group.deals
         self.value += group.value
         self.weighted_x100 += group.weighted_x100
-
-    @classmethod
-    def of(cls, parts: Iterable["StageTotals"]) -> "StageTotals":
-        total = cls()
-        for part in parts:
-            total.count += part.count
-            total.value += part.value
-            total.weighted_x100 += part.weighted_x100
-        return total
 
     def figures(self) -> dict[str, Any]:
         return {
