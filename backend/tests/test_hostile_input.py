@@ -31,7 +31,7 @@ async def snapshot(session: AsyncSession) -> dict[str, str]:
         digests[table] = str(
             await session.scalar(
                 text(
-                    f"SELECT md5(coalesce(string_agg({row}::text, '|' ORDER BY t.id), '')) FROM {table} t"
+                    f"SELECT md5(coalesce(string_agg({row}::text, '|' ORDER BY {row}::text), '')) FROM {table} t"
                 )
             )
         )

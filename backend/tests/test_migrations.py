@@ -21,6 +21,7 @@ TABLES = {
     "admin_meetings",
     "admin_deals",
     "admin_deal_stage_changes",
+    "admin_pipeline_totals",
 }
 STORY_INDEXES = {
     "idx_admin_goals_user_week",
@@ -133,6 +134,11 @@ def test_prospects_keep_their_rows_and_statuses_both_ways(empty_database: str) -
     ]
     currencies = asyncio.run(fetch(empty_database, "SELECT currency FROM users ORDER BY id"))
     assert currencies == [("USD",), ("USD",)]
+    # Engaged (was contacted) and qualified are active; the closed ones and new are not.
+    totals = asyncio.run(
+        fetch(empty_database, "SELECT user_id, active_prospects FROM admin_pipeline_totals")
+    )
+    assert totals == [(1, 2)]
 
     asyncio.run(
         execute(

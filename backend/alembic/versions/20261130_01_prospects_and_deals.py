@@ -47,6 +47,71 @@ def timestamp(name: str) -> sa.Column[object]:
     )
 
 
+ACTIVE_STATUSES = "('qualified', 'engaged', 'proposal', 'negotiation')"
+# The open pipeline's totals follow every write of deals and prospects, cascades
+# included. A decrement only updates an existing row: the row of a user being deleted
+# may be gone already, and every open deal or active prospect made one when it arrived.
+TOTALS_STATEMENTS = (
+    """
+CREATE FUNCTION admin_pipeline_add(owner integer, prospects integer, deals integer,
+                                   amount numeric, weighted numeric) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF prospects < 0 OR deals < 0 THEN
+        UPDATE admin_pipeline_totals
+        SET active_prospects = active_prospects + prospects, open_deals = open_deals + deals,
+            open_value = open_value + amount, open_weighted_x100 = open_weighted_x100 + weighted
+        WHERE user_id = owner;
+    ELSE
+        INSERT INTO admin_pipeline_totals AS t
+            (user_id, active_prospects, open_deals, open_value, open_weighted_x100)
+        VALUES (owner, prospects, deals, amount, weighted)
+        ON CONFLICT (user_id) DO UPDATE
+        SET active_prospects = t.active_prospects + prospects, open_deals = t.open_deals + deals,
+            open_value = t.open_value + amount,
+            open_weighted_x100 = t.open_weighted_x100 + weighted;
+    END IF;
+END $$
+""",
+    """
+CREATE FUNCTION admin_deals_pipeline_totals() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.stage = OLD.stage AND NEW.value = OLD.value
+       AND NEW.probability = OLD.probability THEN
+        RETURN NULL;
+    END IF;
+    IF TG_OP <> 'INSERT' AND OLD.stage NOT IN ('won', 'lost') THEN
+        PERFORM admin_pipeline_add(OLD.user_id, 0, -1, -OLD.value, -OLD.value * OLD.probability);
+    END IF;
+    IF TG_OP <> 'DELETE' AND NEW.stage NOT IN ('won', 'lost') THEN
+        PERFORM admin_pipeline_add(NEW.user_id, 0, 1, NEW.value, NEW.value * NEW.probability);
+    END IF;
+    RETURN NULL;
+END $$
+""",
+    f"""
+CREATE FUNCTION admin_prospects_pipeline_totals() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' AND OLD.status IN {ACTIVE_STATUSES} THEN
+        PERFORM admin_pipeline_add(OLD.user_id, -1, 0, 0, 0);
+    END IF;
+    IF TG_OP <> 'DELETE' AND NEW.status IN {ACTIVE_STATUSES} THEN
+        PERFORM admin_pipeline_add(NEW.user_id, 1, 0, 0, 0);
+    END IF;
+    RETURN NULL;
+END $$
+""",
+    """
+CREATE TRIGGER pipeline_totals AFTER INSERT OR DELETE OR UPDATE OF stage, value, probability
+ON admin_deals FOR EACH ROW EXECUTE FUNCTION admin_deals_pipeline_totals()
+""",
+    """
+CREATE TRIGGER pipeline_totals AFTER INSERT OR DELETE OR UPDATE OF status
+ON admin_prospects FOR EACH ROW EXECUTE FUNCTION admin_prospects_pipeline_totals()
+""",
+)
+
+
 def upgrade() -> None:
     op.add_column(
         "users", sa.Column("currency", sa.String(length=3), server_default="USD", nullable=False)
@@ -214,8 +279,47 @@ def upgrade() -> None:
         unique=False,
     )
 
+    op.create_table(
+        "admin_pipeline_totals",
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("active_prospects", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("open_deals", sa.Integer(), server_default="0", nullable=False),
+        sa.Column(
+            "open_value", sa.Numeric(precision=24, scale=2), server_default="0", nullable=False
+        ),
+        sa.Column(
+            "open_weighted_x100",
+            sa.Numeric(precision=26, scale=2),
+            server_default="0",
+            nullable=False,
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_admin_pipeline_totals_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("user_id", name=op.f("pk_admin_pipeline_totals")),
+    )
+    op.execute(
+        "INSERT INTO admin_pipeline_totals (user_id, active_prospects) "
+        f"SELECT user_id, count(*) FROM admin_prospects WHERE status IN {ACTIVE_STATUSES} "
+        "GROUP BY user_id"
+    )
+    for statement in TOTALS_STATEMENTS:
+        op.execute(statement)
+
 
 def downgrade() -> None:
+    op.execute("DROP TRIGGER pipeline_totals ON admin_prospects")
+    op.execute("DROP TRIGGER pipeline_totals ON admin_deals")
+    for function in (
+        "admin_prospects_pipeline_totals()",
+        "admin_deals_pipeline_totals()",
+        "admin_pipeline_add(integer, integer, integer, numeric, numeric)",
+    ):
+        op.execute(f"DROP FUNCTION {function}")
+    op.drop_table("admin_pipeline_totals")
     op.drop_table("admin_deal_stage_changes")
     op.drop_table("admin_deals")
 

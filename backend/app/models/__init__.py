@@ -1,6 +1,6 @@
 """Every model, imported so `Base.metadata` knows all tables."""
 
-from app.models.deal import AdminDeal, AdminDealStageChange
+from app.models.deal import AdminDeal, AdminDealStageChange, AdminPipelineTotals
 from app.models.enums import (
     ActivityStatus,
     ActivityType,
@@ -31,6 +31,7 @@ __all__ = [
     "AdminGoal",
     "AdminMeeting",
     "AdminNudge",
+    "AdminPipelineTotals",
     "AdminProspect",
     "AdminScore",
     "DealStage",

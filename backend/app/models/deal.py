@@ -100,3 +100,21 @@ class AdminDealStageChange(Base):
             f"<AdminDealStageChange(deal_id={self.deal_id}, from_stage={self.from_stage}, "
             f"to_stage={self.to_stage})>"
         )
+
+
+class AdminPipelineTotals(Base):
+    """Running totals of a user's open pipeline, so the dashboard reads one row rather
+    than every deal. Kept by triggers on `admin_deals` and `admin_prospects` (see the
+    migration `0003_pipeline`), whatever writes them: the API, a cascade or raw SQL.
+    A user with neither deals nor active prospects may have no row (all zeros)."""
+
+    __tablename__ = "admin_pipeline_totals"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    active_prospects: Mapped[int] = mapped_column(server_default="0")
+    open_deals: Mapped[int] = mapped_column(server_default="0")
+    open_value: Mapped[Decimal] = mapped_column(Numeric(24, 2), server_default="0")
+    # Σ value * probability over open deals: the weighted value times 100, kept exact.
+    open_weighted_x100: Mapped[Decimal] = mapped_column(Numeric(26, 2), server_default="0")

@@ -6,6 +6,7 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import AdminProspect, DealStage, ProspectStatus, User
@@ -235,3 +236,78 @@ async def test_the_dashboard_shows_the_open_pipeline(
         "open_value": 350_000.5,
         "weighted_value": 210_000.2,
     }
+
+
+RECOMPUTED = text(
+    """
+    SELECT (SELECT count(*) FROM admin_prospects WHERE user_id = :owner
+            AND status IN ('qualified', 'engaged', 'proposal', 'negotiation')),
+           count(*), coalesce(sum(value), 0), coalesce(sum(value * probability), 0)
+    FROM admin_deals WHERE user_id = :owner AND stage NOT IN ('won', 'lost')
+    """
+)
+STORED = text(
+    "SELECT active_prospects, open_deals, open_value, open_weighted_x100 "
+    "FROM admin_pipeline_totals WHERE user_id = :owner"
+)
+
+
+async def test_the_running_totals_always_equal_their_recomputation(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """Every kind of write keeps the dashboard's totals equal to a count of the rows:
+    the API's, a cascade's and raw SQL's."""
+    user = await create_founder(session)
+
+    async def totals_match() -> tuple[Any, ...]:
+        stored = (await session.execute(STORED, {"owner": user.id})).one()
+        assert tuple(stored) == tuple((await session.execute(RECOMPUTED, {"owner": user.id})).one())
+        return tuple(stored)
+
+    async def post(path: str, body: dict[str, Any]) -> int:
+        response = await client.post(f"{API}/{path}", json=body)
+        assert response.status_code == 201, response.text
+        return int(response.json()["id"])
+
+    ada = await post("prospects", {"name": "Ada", "status": "engaged"})
+    bob = await post("prospects", {"name": "Bob"})
+    assert await totals_match() == (1, 0, 0, 0)
+    first = await post("deals", {"prospect_id": ada, "title": "a", "value": 1000.5})
+    second = await post(
+        "deals", {"prospect_id": bob, "title": "b", "value": 200, "stage": "closing"}
+    )
+    await post("deals", {"prospect_id": bob, "title": "c", "value": 50, "stage": "won"})
+    assert await totals_match() == (1, 2, Decimal("1200.50"), Decimal("26005.00"))
+
+    for path, body in (
+        (f"deals/{first}", {"value": 10.25, "probability": 50}),
+        (f"deals/{first}", {"title": "renamed"}),
+        (f"deals/{second}", {"stage": "won"}),
+        (f"deals/{second}", {"stage": "proposal"}),
+        (f"prospects/{bob}", {"status": "negotiation"}),
+        (f"prospects/{ada}", {"status": "closed_lost"}),
+    ):
+        assert (await client.put(f"{API}/{path}", json=body)).status_code == 200
+        await totals_match()
+    assert await totals_match() == (1, 2, Decimal("210.25"), Decimal("8512.50"))
+
+    assert (await client.delete(f"{API}/deals/{first}")).status_code == 204
+    await totals_match()
+    await session.execute(
+        text("UPDATE admin_deals SET probability = 90 WHERE user_id = :owner"), {"owner": user.id}
+    )
+    await totals_match()
+    assert (await client.delete(f"{API}/prospects/{bob}")).status_code == 204  # its deals go too
+    assert await totals_match() == (0, 0, 0, 0)
+
+
+async def test_a_user_with_deals_can_be_deleted(session: AsyncSession) -> None:
+    """Deleting a user cascades to its deals, whose trigger then finds no totals row to
+    update: nothing fails and nothing is left."""
+    user = await create_user(session)
+    prospect = await create_prospect(session, user, status=ProspectStatus.ENGAGED)
+    await create_deal(session, user, prospect)
+
+    await session.execute(text("DELETE FROM users WHERE id = :id"), {"id": user.id})
+
+    assert (await session.execute(STORED, {"owner": user.id})).all() == []

@@ -139,22 +139,24 @@ async def test_statements_do_not_grow_with_the_book(
 
     assert small == big
     assert small == {
-        # the caller's row; the insert (in a savepoint); the prospect as scored
-        "POST /prospects": 3,
+        # the caller's row; the pipeline lock; the insert (in a savepoint); the prospect
+        # as scored
+        "POST /prospects": 4,
         # the caller's row; the count; the page
         "GET /prospects (search, by score)": 3,
         "GET /prospects/{id}": 2,
-        "PUT /prospects/{id}": 3,
-        # the caller's row; the prospect, locked; the deal; its first stage change
-        "POST /deals": 4,
-        # the caller's row; the deal, locked; its update; the stage change
-        "PUT /deals/{id} (stage)": 4,
+        "PUT /prospects/{id}": 4,
+        # the caller's row; the pipeline lock; the prospect, locked; the deal; its first
+        # stage change
+        "POST /deals": 5,
+        # the caller's row; the pipeline lock; the deal, locked; its update; the change
+        "PUT /deals/{id} (stage)": 5,
         # the caller's row; the deal; its stage changes
         "GET /deals/{id}": 3,
         "GET /deals (open)": 3,
         "GET /pipeline/summary": 2,
         "GET /activities (by prospect)": 3,
         "GET /dashboard": 2,
-        "DELETE /deals/{id}": 2,
-        "DELETE /prospects/{id}": 2,
+        "DELETE /deals/{id}": 3,
+        "DELETE /prospects/{id}": 3,
     }

@@ -38,6 +38,7 @@ from app.services.changes import save_changes
 from app.services.master_admin.pipeline_queries import (
     FORECAST_MONTHS,
     IS_OPEN,
+    LOCK_PIPELINE,
     PIPELINE_SUMMARY,
     month_starts,
 )
@@ -53,6 +54,7 @@ class DealService:
 
     async def create_deal(self, user: User, data: AdminDealCreate) -> AdminDeal:
         """Open a deal with one of the caller's prospects (else 422)."""
+        await self._lock_pipeline(user)
         # FOR KEY SHARE keeps the prospect from being deleted before the deal commits.
         owned = await self.session.scalar(
             select(AdminProspect.id)
@@ -115,6 +117,7 @@ class DealService:
         """Apply the fields sent; a stage change moves the probability (unless sent),
         sets or clears `closed_on` and is recorded."""
         changes: dict[str, Any] = data.model_dump(exclude_unset=True)
+        await self._lock_pipeline(user)
         deal = await self.session.scalar(
             select(AdminDeal)
             .where(AdminDeal.id == deal_id, AdminDeal.user_id == user.id)
@@ -145,6 +148,7 @@ class DealService:
         return deal
 
     async def delete_deal(self, user: User, deal_id: int) -> None:
+        await self._lock_pipeline(user)
         deleted = await self.session.scalar(
             delete(AdminDeal)
             .where(AdminDeal.id == deal_id, AdminDeal.user_id == user.id)
@@ -175,6 +179,9 @@ class DealService:
             },
         )
         return summarize(groups.all(), months[:FORECAST_MONTHS])
+
+    async def _lock_pipeline(self, user: User) -> None:
+        await self.session.execute(LOCK_PIPELINE, {"owner_id": user.id})
 
     def _closed_on(self, user: User, stage: DealStage) -> date | None:
         return self.clock.today(user.timezone) if stage.is_closed else None

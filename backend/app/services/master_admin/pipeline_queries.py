@@ -1,5 +1,5 @@
-"""The pipeline's figures, each one statement over the owner's deals (bound: owner_id),
-built once at import: the dashboard reads `OPEN_PIPELINE` on every load."""
+"""The pipeline's figures, each one statement (bound: owner_id), built once at import:
+the dashboard reads `OPEN_PIPELINE` on every load."""
 
 from datetime import date
 from typing import Any
@@ -7,36 +7,32 @@ from typing import Any
 from sqlalchemy import Date, Integer, Select, String, bindparam, case, cast, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from app.models import AdminDeal, AdminProspect, DealStage, ProspectStatus
+from app.models import AdminDeal, AdminPipelineTotals, DealStage
 from app.models.enums import CLOSED_STAGES
 
 FORECAST_MONTHS = 6
 OWNER = bindparam("owner_id", type_=Integer)
-ACTIVE_STATUSES = (
-    ProspectStatus.QUALIFIED,
-    ProspectStatus.ENGAGED,
-    ProspectStatus.PROPOSAL,
-    ProspectStatus.NEGOTIATION,
-)
+
+# First key of the two-key advisory lock serialising one user's pipeline writes (deals,
+# prospects). Their triggers update the user's totals row after the rows they change:
+# without one order of locks, a prospect's deletion cascading to a deal that another
+# request is moving could deadlock with it.
+PIPELINE_LOCK_CLASS = 0x919E
+LOCK_PIPELINE = select(func.pg_advisory_xact_lock(PIPELINE_LOCK_CLASS, OWNER))
 
 # Written as the open-deals index's predicate, so the planner can use that index.
 IS_OPEN = AdminDeal.stage.not_in(CLOSED_STAGES)
 
 
-def money_sum(amount: Any) -> Any:
-    """Σ amount, to the cent (0 when there is no row)."""
-    return func.round(func.coalesce(func.sum(amount), 0), 2)
-
-
+# The dashboard's pipeline block: the running totals (one row, or none: zeros).
 OPEN_PIPELINE = select(
-    select(func.count())
-    .where(AdminProspect.user_id == OWNER, AdminProspect.status.in_(ACTIVE_STATUSES))
-    .scalar_subquery()
-    .label("active_prospects"),
-    func.count().label("open_deals"),
-    money_sum(AdminDeal.value).label("open_value"),
-    money_sum(AdminDeal.value * AdminDeal.probability / 100).label("weighted_value"),
-).where(AdminDeal.user_id == OWNER, IS_OPEN)
+    func.coalesce(func.sum(AdminPipelineTotals.active_prospects), 0).label("active_prospects"),
+    func.coalesce(func.sum(AdminPipelineTotals.open_deals), 0).label("open_deals"),
+    func.coalesce(func.sum(AdminPipelineTotals.open_value), 0).label("open_value"),
+    func.round(func.coalesce(func.sum(AdminPipelineTotals.open_weighted_x100), 0) / 100, 2).label(
+        "weighted_value"
+    ),
+).where(AdminPipelineTotals.user_id == OWNER)
 
 
 def _summary() -> Select[Any]:
