@@ -178,6 +178,20 @@ def upgrade() -> None:
         unique=True,
     )
 
+    op.drop_index(
+        "ix_admin_activities_prospect_id",
+        table_name="admin_activities",
+        postgresql_where=sa.text("prospect_id IS NOT NULL"),
+    )
+    op.create_index(
+        "ix_admin_activities_prospect_id",
+        "admin_activities",
+        ["prospect_id"],
+        unique=False,
+        postgresql_include=["status", "type", "amount", "date"],
+        postgresql_where=sa.text("prospect_id IS NOT NULL"),
+    )
+
     op.create_table(
         "admin_deals",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -323,6 +337,14 @@ def downgrade() -> None:
     op.drop_table("admin_deal_stage_changes")
     op.drop_table("admin_deals")
 
+    op.drop_index("ix_admin_activities_prospect_id", table_name="admin_activities")
+    op.create_index(
+        "ix_admin_activities_prospect_id",
+        "admin_activities",
+        ["prospect_id"],
+        unique=False,
+        postgresql_where=sa.text("prospect_id IS NOT NULL"),
+    )
     op.drop_index("uq_admin_prospects_user_id_lower_email", table_name="admin_prospects")
     op.drop_index("idx_admin_prospects_user_status", table_name="admin_prospects")
     op.drop_index("idx_admin_prospects_user_created", table_name="admin_prospects")
