@@ -73,11 +73,13 @@ WHERE u.clerk_user_id = $1
 # closed ones closed over the last 120 days; all created 150..349 days ago.
 DEALS = """
 INSERT INTO admin_deals (user_id, prospect_id, title, stage, value, probability,
-                         expected_close_date, closed_on, created_at, stage_changed_at)
+                         expected_close_date, closed_on, created_on, created_at,
+                         stage_changed_at)
 SELECT p.user_id, p.id, 'Deal ' || k, s.stage, 1000 + (p.id * 7919 + k * 104729) % 500000 + 0.5,
        s.probability, $1::date + ((p.id + k * 37) % 240 - 30),
        CASE WHEN s.stage IN ('won', 'lost') THEN $1::date - (p.id + k) % 120 END,
-       now() - interval '1 day' * (150 + (p.id + k) % 200), now()
+       $1::date - (150 + (p.id + k) % 200), now() - interval '1 day' * (150 + (p.id + k) % 200),
+       now()
 FROM admin_prospects p
 CROSS JOIN generate_series(1, $2::int) AS k
 JOIN (VALUES (0, 'discovery', 10), (1, 'qualification', 20), (2, 'proposal', 40),

@@ -167,7 +167,7 @@ def test_serve_migrates_then_runs_uvicorn_on_the_settings(
     tables = asyncio.run(
         fetch(empty_database, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
     )
-    assert tables == [(12,)]
+    assert tables == [(13,)]
     assert "make token" in capsys.readouterr().out
     assert signal.getsignal(signal.SIGTERM) is cli.exit_on_sigterm
     with pytest.raises(SystemExit) as exit_info:

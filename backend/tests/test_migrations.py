@@ -22,6 +22,7 @@ TABLES = {
     "admin_deals",
     "admin_deal_stage_changes",
     "admin_pipeline_totals",
+    "admin_pipeline_buckets",
 }
 STORY_INDEXES = {
     "idx_admin_goals_user_week",

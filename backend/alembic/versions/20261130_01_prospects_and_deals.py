@@ -48,9 +48,10 @@ def timestamp(name: str) -> sa.Column[object]:
 
 
 ACTIVE_STATUSES = "('qualified', 'engaged', 'proposal', 'negotiation')"
-# The open pipeline's totals follow every write of deals and prospects, cascades
-# included. A decrement only updates an existing row: the row of a user being deleted
-# may be gone already, and every open deal or active prospect made one when it arrived.
+# The open pipeline's totals and the deals' buckets follow every write of deals and
+# prospects, cascades included. A decrement only updates an existing row: the row of a
+# user being deleted may be gone already, and every deal or active prospect made one
+# when it arrived.
 TOTALS_STATEMENTS = (
     """
 CREATE FUNCTION admin_pipeline_add(owner integer, prospects integer, deals integer,
@@ -104,6 +105,57 @@ END $$
     """
 CREATE TRIGGER pipeline_totals AFTER INSERT OR DELETE OR UPDATE OF stage, value, probability
 ON admin_deals FOR EACH ROW EXECUTE FUNCTION admin_deals_pipeline_totals()
+""",
+    """
+CREATE FUNCTION admin_pipeline_bucket_add(deal admin_deals, sign integer) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    bucket date := CASE WHEN deal.stage IN ('won', 'lost') THEN deal.closed_on
+                        ELSE coalesce(date_trunc('month', deal.expected_close_date)::date,
+                                      'infinity') END;
+    cycle bigint := CASE WHEN deal.stage = 'won' THEN deal.closed_on - deal.created_on
+                         ELSE 0 END;
+BEGIN
+    IF sign < 0 THEN
+        UPDATE admin_pipeline_buckets
+        SET deals = deals - 1, value = value - deal.value,
+            weighted_x100 = weighted_x100 - deal.value * deal.probability,
+            cycle_days = cycle_days - cycle
+        WHERE user_id = deal.user_id AND stage = deal.stage AND day = bucket;
+    ELSE
+        INSERT INTO admin_pipeline_buckets AS b
+            (user_id, stage, day, deals, value, weighted_x100, cycle_days)
+        VALUES (deal.user_id, deal.stage, bucket, 1, deal.value,
+                deal.value * deal.probability, cycle)
+        ON CONFLICT (user_id, stage, day) DO UPDATE
+        SET deals = b.deals + 1, value = b.value + deal.value,
+            weighted_x100 = b.weighted_x100 + deal.value * deal.probability,
+            cycle_days = b.cycle_days + cycle;
+    END IF;
+END $$
+""",
+    """
+CREATE FUNCTION admin_deals_pipeline_buckets() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND (NEW.stage, NEW.value, NEW.probability, NEW.expected_close_date,
+                             NEW.closed_on, NEW.created_on)
+                            IS NOT DISTINCT FROM
+                            (OLD.stage, OLD.value, OLD.probability, OLD.expected_close_date,
+                             OLD.closed_on, OLD.created_on) THEN
+        RETURN NULL;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        PERFORM admin_pipeline_bucket_add(OLD, -1);
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        PERFORM admin_pipeline_bucket_add(NEW, 1);
+    END IF;
+    RETURN NULL;
+END $$
+""",
+    """
+CREATE TRIGGER pipeline_buckets AFTER INSERT OR DELETE OR UPDATE
+ON admin_deals FOR EACH ROW EXECUTE FUNCTION admin_deals_pipeline_buckets()
 """,
     """
 CREATE TRIGGER pipeline_totals AFTER INSERT OR DELETE OR UPDATE OF status
@@ -215,6 +267,7 @@ def upgrade() -> None:
         sa.Column("expected_close_date", sa.Date(), nullable=True),
         sa.Column("notes", sa.Text(), nullable=True),
         sa.Column("closed_on", sa.Date(), nullable=True),
+        sa.Column("created_on", sa.Date(), server_default=sa.text("CURRENT_DATE"), nullable=False),
         timestamp("stage_changed_at"),
         timestamp("created_at"),
         timestamp("updated_at"),
@@ -315,6 +368,29 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("user_id", name=op.f("pk_admin_pipeline_totals")),
     )
+    op.create_table(
+        "admin_pipeline_buckets",
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column(
+            "stage",
+            sa.Enum(*STAGES, name="stage", native_enum=False, create_constraint=True, length=20),
+            nullable=False,
+        ),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("deals", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("value", sa.Numeric(precision=24, scale=2), server_default="0", nullable=False),
+        sa.Column(
+            "weighted_x100", sa.Numeric(precision=26, scale=2), server_default="0", nullable=False
+        ),
+        sa.Column("cycle_days", sa.BigInteger(), server_default="0", nullable=False),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_admin_pipeline_buckets_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("user_id", "stage", "day", name=op.f("pk_admin_pipeline_buckets")),
+    )
     op.execute(
         "INSERT INTO admin_pipeline_totals (user_id, active_prospects) "
         f"SELECT user_id, count(*) FROM admin_prospects WHERE status IN {ACTIVE_STATUSES} "
@@ -327,12 +403,16 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.execute("DROP TRIGGER pipeline_totals ON admin_prospects")
     op.execute("DROP TRIGGER pipeline_totals ON admin_deals")
+    op.execute("DROP TRIGGER pipeline_buckets ON admin_deals")
     for function in (
         "admin_prospects_pipeline_totals()",
         "admin_deals_pipeline_totals()",
+        "admin_deals_pipeline_buckets()",
+        "admin_pipeline_bucket_add(admin_deals, integer)",
         "admin_pipeline_add(integer, integer, integer, numeric, numeric)",
     ):
         op.execute(f"DROP FUNCTION {function}")
+    op.drop_table("admin_pipeline_buckets")
     op.drop_table("admin_pipeline_totals")
     op.drop_table("admin_deal_stage_changes")
     op.drop_table("admin_deals")

@@ -1,6 +1,11 @@
 """Every model, imported so `Base.metadata` knows all tables."""
 
-from app.models.deal import AdminDeal, AdminDealStageChange, AdminPipelineTotals
+from app.models.deal import (
+    AdminDeal,
+    AdminDealStageChange,
+    AdminPipelineBucket,
+    AdminPipelineTotals,
+)
 from app.models.enums import (
     ActivityStatus,
     ActivityType,
@@ -31,6 +36,7 @@ __all__ = [
     "AdminGoal",
     "AdminMeeting",
     "AdminNudge",
+    "AdminPipelineBucket",
     "AdminPipelineTotals",
     "AdminProspect",
     "AdminScore",

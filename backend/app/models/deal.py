@@ -4,6 +4,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Date,
     DateTime,
@@ -62,6 +63,9 @@ class AdminDeal(Base):
     expected_close_date: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
     closed_on: Mapped[date | None] = mapped_column(Date)
+    # The caller's day the deal was opened, as `closed_on` is the day it closed: a sales
+    # cycle counts the days between, whatever the time zone is later.
+    created_on: Mapped[date] = mapped_column(Date, server_default=text("CURRENT_DATE"))
     stage_changed_at: Mapped[datetime] = created_at_column()
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = updated_at_column()
@@ -118,3 +122,25 @@ class AdminPipelineTotals(Base):
     open_value: Mapped[Decimal] = mapped_column(Numeric(24, 2), server_default="0")
     # Σ value * probability over open deals: the weighted value times 100, kept exact.
     open_weighted_x100: Mapped[Decimal] = mapped_column(Numeric(26, 2), server_default="0")
+
+
+class AdminPipelineBucket(Base):
+    """A user's deals added up by stage and day, so the pipeline summary reads a few
+    hundred rows rather than every deal. Kept by a trigger on `admin_deals` (see the
+    migration `0003_pipeline`). `day`: for an open deal the first day of its expected
+    close month (`infinity` when it has none), for a closed one its `closed_on`."""
+
+    __tablename__ = "admin_pipeline_buckets"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    stage: Mapped[DealStage] = mapped_column(
+        string_enum(DealStage, name="stage", length=20), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    deals: Mapped[int] = mapped_column(server_default="0")
+    value: Mapped[Decimal] = mapped_column(Numeric(24, 2), server_default="0")
+    weighted_x100: Mapped[Decimal] = mapped_column(Numeric(26, 2), server_default="0")
+    # Won deals: Σ days from `created_on` to `closed_on`.
+    cycle_days: Mapped[int] = mapped_column(BigInteger, server_default="0")

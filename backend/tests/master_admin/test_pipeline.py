@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import AdminProspect, DealStage, ProspectStatus, User
-from tests.clock import utc
+from tests.clock import FixedClock, utc
 from tests.conftest import API
 from tests.factories import create_deal, create_founder, create_prospect, create_user
 
@@ -140,7 +140,7 @@ async def test_the_periods_wins_losses_and_cycle(
             stage=stage,
             value=Decimal(value),
             probability=100 if stage is DealStage.WON else 0,
-            created_at=utc(created, 12),
+            created_on=created,
             closed_on=closed_on,
         )
 
@@ -179,23 +179,21 @@ async def test_the_periods_wins_losses_and_cycle(
     assert (only_to["won"]["count"], only_to["lost"]["count"]) == (2, 1)
 
 
-async def test_the_cycle_starts_on_the_local_day_the_deal_was_created(
-    client: httpx.AsyncClient, session: AsyncSession
+async def test_the_cycle_counts_from_the_callers_day_the_deal_was_opened(
+    client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
-    """Created at 02:00 UTC on 2 November: still 1 November in New York."""
+    """Opened at 02:00 UTC on 2 November, still 1 November in New York; won on the 11th."""
     user = await create_founder(session, "America/New_York")
     prospect = await create_prospect(session, user)
-    await create_deal(
-        session,
-        user,
-        prospect,
-        stage=DealStage.WON,
-        probability=100,
-        created_at=utc(date(2026, 11, 2), 2),
-        closed_on=date(2026, 11, 11),
-    )
+    clock.instant = utc(date(2026, 11, 2), 2)
+    deal = {"prospect_id": prospect.id, "title": "Licence", "value": 100}
+    deal_id = (await client.post(f"{API}/deals", json=deal)).json()["id"]
+    clock.instant = utc(date(2026, 11, 11), 17)
+    assert (await client.put(f"{API}/deals/{deal_id}", json={"stage": "won"})).status_code == 200
 
-    assert (await client.get(SUMMARY)).json()["average_cycle_days"] == 10.0
+    body = (await client.get(SUMMARY)).json()
+
+    assert (body["won"], body["average_cycle_days"]) == ({"count": 1, "value": 100}, 10.0)
 
 
 @pytest.mark.parametrize(
@@ -246,6 +244,21 @@ RECOMPUTED = text(
     FROM admin_deals WHERE user_id = :owner AND stage NOT IN ('won', 'lost')
     """
 )
+RECOMPUTED_BUCKETS = text(
+    """
+    SELECT stage,
+           CASE WHEN stage IN ('won', 'lost') THEN closed_on
+                ELSE coalesce(date_trunc('month', expected_close_date)::date, 'infinity') END,
+           count(*), sum(value), sum(value * probability),
+           sum(CASE WHEN stage = 'won' THEN closed_on - created_on ELSE 0 END)
+    FROM admin_deals WHERE user_id = :owner GROUP BY 1, 2 ORDER BY 1, 2
+    """
+)
+STORED_BUCKETS = text(
+    "SELECT stage, day, deals, value, weighted_x100, cycle_days FROM admin_pipeline_buckets "
+    "WHERE user_id = :owner AND (deals, value, weighted_x100, cycle_days) <> (0, 0, 0, 0) "
+    "ORDER BY 1, 2"
+)
 STORED = text(
     "SELECT active_prospects, open_deals, open_value, open_weighted_x100 "
     "FROM admin_pipeline_totals WHERE user_id = :owner"
@@ -255,11 +268,14 @@ STORED = text(
 async def test_the_running_totals_always_equal_their_recomputation(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    """Every kind of write keeps the dashboard's totals equal to a count of the rows:
-    the API's, a cascade's and raw SQL's."""
+    """Every kind of write keeps the dashboard's totals and the summary's buckets equal
+    to a count of the rows: the API's, a cascade's and raw SQL's."""
     user = await create_founder(session)
 
     async def totals_match() -> tuple[Any, ...]:
+        owner = {"owner": user.id}
+        buckets = (await session.execute(STORED_BUCKETS, owner)).all()
+        assert buckets == (await session.execute(RECOMPUTED_BUCKETS, owner)).all()
         stored = (await session.execute(STORED, {"owner": user.id})).one()
         assert tuple(stored) == tuple((await session.execute(RECOMPUTED, {"owner": user.id})).one())
         return tuple(stored)
@@ -280,7 +296,9 @@ async def test_the_running_totals_always_equal_their_recomputation(
     assert await totals_match() == (1, 2, Decimal("1200.50"), Decimal("26005.00"))
 
     for path, body in (
-        (f"deals/{first}", {"value": 10.25, "probability": 50}),
+        (f"deals/{first}", {"expected_close_date": "2027-02-14"}),
+        (f"deals/{first}", {"expected_close_date": "2027-03-01"}),
+        (f"deals/{first}", {"value": 10.25, "probability": 50, "expected_close_date": None}),
         (f"deals/{first}", {"title": "renamed"}),
         (f"deals/{second}", {"stage": "won"}),
         (f"deals/{second}", {"stage": "proposal"}),
@@ -294,7 +312,10 @@ async def test_the_running_totals_always_equal_their_recomputation(
     assert (await client.delete(f"{API}/deals/{first}")).status_code == 204
     await totals_match()
     await session.execute(
-        text("UPDATE admin_deals SET probability = 90 WHERE user_id = :owner"), {"owner": user.id}
+        text(
+            "UPDATE admin_deals SET probability = 90, closed_on = closed_on - 3 WHERE user_id = :owner"
+        ),
+        {"owner": user.id},
     )
     await totals_match()
     assert (await client.delete(f"{API}/prospects/{bob}")).status_code == 204  # its deals go too

@@ -66,7 +66,12 @@ class DealService:
         fields = data.model_dump()
         if data.probability is None:
             fields["probability"] = data.stage.default_probability
-        deal = AdminDeal(user_id=user.id, closed_on=self._closed_on(user, data.stage), **fields)
+        deal = AdminDeal(
+            user_id=user.id,
+            created_on=self.clock.today(user.timezone),
+            closed_on=self._closed_on(user, data.stage),
+            **fields,
+        )
         self.session.add(deal)
         await self.session.flush()
         self.session.add(AdminDealStageChange(deal_id=deal.id, to_stage=deal.stage))
@@ -175,7 +180,6 @@ class DealService:
                 "date_from": date_from,
                 "date_to": date_to,
                 "month_starts": months[1:],
-                "timezone": user.timezone,
             },
         )
         return summarize(groups.all(), months[:FORECAST_MONTHS])

@@ -4,13 +4,15 @@ the dashboard reads `OPEN_PIPELINE` on every load."""
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, Integer, Select, String, bindparam, case, cast, func, select
+from sqlalchemy import Date, Integer, Select, bindparam, case, func, literal_column, select
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from app.models import AdminDeal, AdminPipelineTotals, DealStage
+from app.models import AdminDeal, AdminPipelineBucket, AdminPipelineTotals
 from app.models.enums import CLOSED_STAGES
 
 FORECAST_MONTHS = 6
+# The bucket day of open deals without an expected close date.
+UNSCHEDULED = literal_column("'infinity'::date", Date)
 OWNER = bindparam("owner_id", type_=Integer)
 
 # First key of the two-key advisory lock serialising one user's pipeline writes (deals,
@@ -36,49 +38,43 @@ OPEN_PIPELINE = select(
 
 
 def _summary() -> Select[Any]:
-    """The owner's deals in groups, for `summarize` to add up: one row per `stage`,
-    `month` and `in_period` with `deals` (how many), `value`, `weighted_x100` (Σ value * probability)
-    and `cycle_days` (of won deals: Σ days from the local day of creation to closing).
+    """The owner's deal buckets in groups, for `summarize` to add up: one row per `stage`,
+    `month` and `in_period` with `deals` (how many), `value`, `weighted_x100` (Σ value *
+    probability) and `cycle_days` (won deals: Σ days from opening to closing).
 
     `month` (open deals only, else null): 0 for this month or earlier (overdue), 1..5 for
     the next five, 6 for later, null without an expected date. `in_period` (closed deals
     only, else null): closed between `date_from` and `date_to`. Bound besides the owner:
-    those two, `month_starts` (the first days of the next six months) and `timezone`.
-    Grouping first keeps the work per deal to one product and a few comparisons.
+    those two and `month_starts` (the first days of the next six months).
     """
+    bucket = AdminPipelineBucket
+    is_open = bucket.stage.not_in(CLOSED_STAGES)
     month = case(
         (
-            IS_OPEN,
-            func.width_bucket(
-                AdminDeal.expected_close_date, bindparam("month_starts", type_=ARRAY(Date))
-            ),
+            is_open & (bucket.day != UNSCHEDULED),
+            func.width_bucket(bucket.day, bindparam("month_starts", type_=ARRAY(Date))),
         )
     )
     in_period = case(
         (
-            ~IS_OPEN,
-            AdminDeal.closed_on.between(
+            ~is_open,
+            bucket.day.between(
                 bindparam("date_from", type_=Date), bindparam("date_to", type_=Date)
             ),
         )
     )
-    created_on = cast(
-        func.timezone(bindparam("timezone", type_=String), AdminDeal.created_at), Date
-    )
     return (
         select(
-            AdminDeal.stage,
+            bucket.stage,
             month.label("month"),
             in_period.label("in_period"),
-            func.count().label("deals"),
-            func.sum(AdminDeal.value).label("value"),
-            func.sum(AdminDeal.value * AdminDeal.probability).label("weighted_x100"),
-            func.sum(AdminDeal.closed_on - created_on)
-            .filter(AdminDeal.stage == DealStage.WON)
-            .label("cycle_days"),
+            func.sum(bucket.deals).label("deals"),
+            func.sum(bucket.value).label("value"),
+            func.sum(bucket.weighted_x100).label("weighted_x100"),
+            func.sum(bucket.cycle_days).label("cycle_days"),
         )
-        .where(AdminDeal.user_id == OWNER)
-        .group_by(AdminDeal.stage, month, in_period)
+        .where(bucket.user_id == OWNER, bucket.deals > 0)
+        .group_by(bucket.stage, month, in_period)
     )
 
 
