@@ -7,7 +7,8 @@ Rules: a deal's probability is its stage's unless one is sent, and follows a new
 when none is sent with it; entering `won` or `lost` sets `closed_on` to the caller's
 today and an open stage clears it; every stage change (and the creation, from no stage)
 is recorded, in a transaction that holds the deal's row lock, so racing moves each record
-the stage they really left.
+the stage they really left. Every write first takes the user's pipeline lock (see
+`pipeline_queries.LOCK_PIPELINE`): triggers update the user's pipeline totals and buckets.
 """
 
 from collections.abc import Sequence
