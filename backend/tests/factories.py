@@ -2,6 +2,7 @@
 
 import itertools
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,12 +12,14 @@ from app.models import (
     ActivityStatus,
     ActivityType,
     AdminActivity,
+    AdminDeal,
     AdminFocusSession,
     AdminGoal,
     AdminMeeting,
     AdminNudge,
     AdminProspect,
     AdminScore,
+    DealStage,
     MeetingType,
     NudgePriority,
     NudgeType,
@@ -103,3 +106,17 @@ async def create_nudge(session: AsyncSession, user: User, **fields: Any) -> Admi
 async def create_meeting(session: AsyncSession, user: User, **fields: Any) -> AdminMeeting:
     defaults: dict[str, Any] = {"title": "Discovery call", "type": MeetingType.DISCOVERY}
     return await _persist(session, AdminMeeting(user_id=user.id, **(defaults | fields)))
+
+
+async def create_deal(
+    session: AsyncSession, user: User, prospect: AdminProspect, **fields: Any
+) -> AdminDeal:
+    """A raw deal row: no stage change is recorded (use the API for that)."""
+    defaults: dict[str, Any] = {
+        "title": f"Deal {next(_sequence)}",
+        "stage": DealStage.DISCOVERY,
+        "value": Decimal(1000),
+        "probability": 10,
+    }
+    deal = AdminDeal(user_id=user.id, prospect_id=prospect.id, **(defaults | fields))
+    return await _persist(session, deal)

@@ -31,7 +31,7 @@ async def snapshot(session: AsyncSession) -> dict[str, str]:
         digests[table] = str(
             await session.scalar(
                 text(
-                    f"SELECT md5(coalesce(string_agg({row}::text, '|' ORDER BY t.id), '')) FROM {table} t"
+                    f"SELECT md5(coalesce(string_agg({row}::text, '|' ORDER BY {row}::text), '')) FROM {table} t"
                 )
             )
         )
@@ -47,8 +47,11 @@ async def seeded(client: httpx.AsyncClient, session: AsyncSession) -> dict[str, 
             f"{API}/activities", json={"type": "call", "status": "done", "date": "2026-11-25"}
         ),
         await client.post(f"{API}/meetings", json={"title": "Intro", "type": "discovery"}),
+        await client.post(f"{API}/prospects", json={"name": "Ada", "email": "ada@example.com"}),
     ]
-    assert [response.status_code for response in created] == [201, 201, 201]
+    deal = {"prospect_id": created[-1].json()["id"], "title": "Licence", "value": 100.5}
+    created.append(await client.post(f"{API}/deals", json=deal))
+    assert [response.status_code for response in created] == [201, 201, 201, 201, 201]
     return await snapshot(session)
 
 
@@ -129,6 +132,32 @@ BAD_BODIES: list[tuple[str, str, Any]] = [
     ("PATCH", "/me", {"timezone": "\ud800"}),
     ("PATCH", "/me", {"timezone": "x" * 100_000}),
     ("PATCH", "/me", {"timezone": SQL_LIKE}),
+    ("PATCH", "/me", {"currency": SQL_LIKE}),
+    ("PATCH", "/me", {"currency": "\ud800"}),
+    ("POST", "/prospects", {"name": "x" * 256}),
+    ("POST", "/prospects", {"name": "\udfff"}),
+    ("POST", "/prospects", {"name": "Ada", "email": SQL_LIKE}),
+    ("POST", "/prospects", {"name": "Ada", "email": "a\x00@example.com"}),
+    ("POST", "/prospects", {"name": "Ada", "status": SQL_LIKE}),
+    ("POST", "/prospects", {"name": "Ada", "tags": ["x"] * 2}),
+    ("POST", "/prospects", {"name": "Ada", "tags": [["nested"]]}),
+    ("POST", "/prospects", {"name": "Ada", "tags": [str(n) for n in range(10_000)]}),
+    ("POST", "/prospects", {"name": "Ada", "notes": "x" * 10_001}),
+    ("POST", "/prospects", {"name": "Ada", "user_id": 2}),
+    ("POST", "/deals", {"prospect_id": BEYOND_64_BITS, "title": "x", "value": 1}),
+    ("POST", "/deals", {"prospect_id": 2**31 - 1, "title": "x", "value": 1}),
+    ("POST", "/deals", {"prospect_id": 1, "title": "x", "value": BEYOND_64_BITS}),
+    ("POST", "/deals", {"prospect_id": 1, "title": "x", "value": -1}),
+    ("POST", "/deals", {"prospect_id": 1, "title": "x", "value": 0.001}),
+    ("POST", "/deals", {"prospect_id": 1, "title": "x", "value": "1e3"}),
+    ("POST", "/deals", {"prospect_id": 1, "title": "x", "value": 1, "probability": BEYOND_64_BITS}),
+    ("POST", "/deals", {"prospect_id": 1, "title": "x", "value": 1, "stage": SQL_LIKE}),
+    ("POST", "/deals", {"prospect_id": 1, "title": "\ud800", "value": 1}),
+    (
+        "POST",
+        "/deals",
+        {"prospect_id": 1, "title": "x", "value": 1, "expected_close_date": "9999-12-31"},
+    ),
 ]
 
 
@@ -214,6 +243,18 @@ BAD_QUERIES: list[tuple[str, dict[str, Any]]] = [
     ("/scores/week", {"week_start": SQL_LIKE}),
     ("/progress/week", {"week_start": "9999-12-27"}),
     ("/progress/week", {"week_start": "0001-01-02"}),
+    ("/activities", {"prospect_id": BEYOND_64_BITS}),
+    ("/prospects", {"status": SQL_LIKE}),
+    ("/prospects", {"sort": SQL_LIKE}),
+    ("/prospects", {"limit": BEYOND_64_BITS}),
+    ("/prospects", {"q": "x" * 1_000}),
+    ("/prospects", {"tag": "x" * 1_000}),
+    ("/deals", {"stage": SQL_LIKE}),
+    ("/deals", {"prospect_id": BEYOND_32_BITS}),
+    ("/deals", {"open": SQL_LIKE}),
+    ("/deals", {"offset": BEYOND_64_BITS}),
+    ("/pipeline/summary", {"date_from": "99999-01-01"}),
+    ("/pipeline/summary", {"date_to": "2026-11-01", "date_from": "2026-11-25"}),
 ]
 
 
@@ -223,8 +264,9 @@ async def test_bad_query_parameters_are_422(
 ) -> None:
     response = await client.get(f"{API}{path}", params=params)
     assert response.status_code == 422, response.text
-    # The last parameter is the offending one (with both dates, date_to).
-    assert response.json()["detail"][0]["loc"] == ["query", list(params)[-1]]
+    # The last parameter is the offending one (with both dates, the later in the list);
+    # a repeatable one adds the index of the offending value.
+    assert response.json()["detail"][0]["loc"][:2] == ["query", list(params)[-1]]
 
 
 async def test_sql_looking_text_is_stored_verbatim(client: httpx.AsyncClient) -> None:
@@ -245,6 +287,8 @@ ID_ROUTES = {
     "focus-sessions": "focus_session",
     "nudges": "nudge",
     "meetings": "meeting",
+    "prospects": "prospect",
+    "deals": "deal",
 }
 
 
@@ -252,6 +296,8 @@ async def other_users_rows(session: AsyncSession) -> dict[str, int]:
     other = await factories.create_user(session, clerk_user_id="user_other")
     prospect = await factories.create_prospect(session, other)
     return {
+        "prospect": prospect.id,
+        "deal": (await factories.create_deal(session, other, prospect)).id,
         "goal": (await factories.create_goal(session, other)).id,
         "activity": (await factories.create_activity(session, other, prospect_id=prospect.id)).id,
         "focus_session": (await factories.create_focus_session(session, other)).id,
@@ -305,7 +351,8 @@ async def test_id_bounds_and_shapes_on_every_id_route(
     app: FastAPI, client: httpx.AsyncClient, value: object, status: int
 ) -> None:
     operations = id_operations(app)
-    assert len(operations) == 14  # GET, PUT, DELETE of three resources; nudges' two; focus's three
+    # GET, PUT, DELETE of five resources; nudges' two; focus's three
+    assert len(operations) == 20
     for method, path, _ in operations:
         body: dict[str, Any] | None = {} if method in {"PUT", "PATCH"} else None
         response = await client.request(method, with_id(path, value), json=body)

@@ -43,7 +43,11 @@ async def test_patch_me_sets_the_time_zone(
         {"timezone": ""},
         {"timezone": None},
         {"timezone": 3},
-        {},
+        {"currency": "usd"},
+        {"currency": "XYZ"},
+        {"currency": "US"},
+        {"currency": None},
+        {"currency": 840},
         {"timezone": "Europe/Paris", "role": "master_admin"},
     ],
 )
@@ -52,4 +56,28 @@ async def test_patch_me_refuses_bad_input_and_changes_nothing(
 ) -> None:
     response = await client.patch(f"{API}/me", json=body)
     assert response.status_code == 422
-    assert (await client.get(f"{API}/me")).json()["timezone"] == "UTC"
+    profile = (await client.get(f"{API}/me")).json()
+    assert (profile["timezone"], profile["currency"]) == ("UTC", "USD")
+
+
+async def test_the_currency_defaults_to_usd_and_takes_any_iso_4217_code(
+    client: httpx.AsyncClient,
+) -> None:
+    assert (await client.get(f"{API}/me")).json()["currency"] == "USD"
+
+    response = await client.patch(f"{API}/me", json={"currency": "CHF"})
+
+    assert response.status_code == 200
+    assert (response.json()["currency"], response.json()["timezone"]) == ("CHF", "UTC")
+    assert (await client.get(f"{API}/me")).json()["currency"] == "CHF"
+    # One the pycountry list knows that is not among the usual few.
+    assert (await client.patch(f"{API}/me", json={"currency": "XOF"})).status_code == 200
+
+
+async def test_an_empty_patch_changes_nothing(client: httpx.AsyncClient) -> None:
+    await client.patch(f"{API}/me", json={"timezone": "Asia/Tokyo"})
+
+    response = await client.patch(f"{API}/me", json={})
+
+    assert response.status_code == 200
+    assert (response.json()["timezone"], response.json()["currency"]) == ("Asia/Tokyo", "USD")

@@ -21,6 +21,10 @@ TABLES = {
     "admin_nudges",
     "admin_meetings",
     "scoring_settings",
+    "admin_deals",
+    "admin_deal_stage_changes",
+    "admin_pipeline_totals",
+    "admin_pipeline_buckets",
 }
 STORY_INDEXES = {
     "idx_admin_goals_user_week",
@@ -94,6 +98,69 @@ def test_one_linear_migration_chain() -> None:
     script = ScriptDirectory.from_config(alembic_config("postgresql://unused/unused"))
     assert len(script.get_heads()) == 1
     assert script.get_base() is not None
+
+
+PIPELINE_REVISION = "0003_pipeline"
+
+
+def test_prospects_keep_their_rows_and_statuses_both_ways(empty_database: str) -> None:
+    """Old statuses map to the funnel's (contacted is engaged, won and lost are closed)
+    and back; an address repeated ignoring case survives in the later prospect's notes."""
+    config = alembic_config(empty_database)
+    command.upgrade(config, "0002")
+    asyncio.run(
+        execute(
+            empty_database,
+            "INSERT INTO users (id, clerk_user_id) VALUES (1, 'user_a'), (2, 'user_b')",
+            "INSERT INTO admin_prospects (id, user_id, name, email, status) VALUES "
+            "(1, 1, 'Ann', 'ann@example.com', 'new'), "
+            "(2, 1, 'Bob', 'bob@example.com', 'contacted'), "
+            "(3, 1, 'Cy', NULL, 'qualified'), "
+            "(4, 1, 'Di', 'ANN@example.com', 'won'), "
+            "(5, 2, 'Ed', 'ann@example.com', 'lost')",
+        )
+    )
+
+    command.upgrade(config, PIPELINE_REVISION)
+    upgraded = asyncio.run(
+        fetch(
+            empty_database,
+            "SELECT id, email, status, notes, tags FROM admin_prospects ORDER BY id",
+        )
+    )
+    assert upgraded == [
+        (1, "ann@example.com", "new", None, []),
+        (2, "bob@example.com", "engaged", None, []),
+        (3, None, "qualified", None, []),
+        (4, None, "closed_won", "Email (also on prospect 1): ANN@example.com", []),
+        (5, "ann@example.com", "closed_lost", None, []),
+    ]
+    currencies = asyncio.run(fetch(empty_database, "SELECT currency FROM users ORDER BY id"))
+    assert currencies == [("USD",), ("USD",)]
+    # Engaged (was contacted) and qualified are active; the closed ones and new are not.
+    totals = asyncio.run(
+        fetch(empty_database, "SELECT user_id, active_prospects FROM admin_pipeline_totals")
+    )
+    assert totals == [(1, 2)]
+
+    asyncio.run(
+        execute(
+            empty_database,
+            "UPDATE admin_prospects SET status = 'proposal' WHERE id = 1",
+            "UPDATE admin_prospects SET status = 'negotiation' WHERE id = 3",
+        )
+    )
+    command.downgrade(config, "0002")
+    downgraded = asyncio.run(
+        fetch(empty_database, "SELECT id, status FROM admin_prospects ORDER BY id")
+    )
+    assert downgraded == [
+        (1, "qualified"),
+        (2, "contacted"),
+        (3, "qualified"),
+        (4, "won"),
+        (5, "lost"),
+    ]
 
 
 def test_sessions_ended_before_their_start_are_ended_at_it(empty_database: str) -> None:

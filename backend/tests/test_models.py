@@ -11,12 +11,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.database import Base
 from app.models import (
     AdminActivity,
+    AdminDeal,
+    AdminDealStageChange,
     AdminFocusSession,
     AdminGoal,
     AdminMeeting,
     AdminNudge,
     AdminProspect,
     AdminScore,
+    DealStage,
     User,
 )
 from tests import factories
@@ -262,3 +265,61 @@ async def test_every_model_has_a_readable_repr(session: AsyncSession) -> None:
     )
     meeting = await factories.create_meeting(session, user, title="Intro")
     assert repr(meeting) == f"<AdminMeeting(id={meeting.id}, title='Intro', type='discovery')>"
+    deal = await factories.create_deal(session, user, prospect, title="Licence")
+    assert repr(deal) == f"<AdminDeal(id={deal.id}, title='Licence', stage='discovery')>"
+    change = AdminDealStageChange(deal_id=deal.id, from_stage=None, to_stage=DealStage.WON)
+    assert repr(change) == (
+        f"<AdminDealStageChange(deal_id={deal.id}, from_stage=None, to_stage=won)>"
+    )
+
+
+async def test_a_prospects_email_is_unique_per_user_ignoring_case(session: AsyncSession) -> None:
+    user = await factories.create_user(session)
+    other = await factories.create_user(session)
+    await factories.create_prospect(session, user, email="ada@example.com")
+    await factories.create_prospect(session, other, email="ada@example.com")
+    await factories.create_prospect(session, user, email=None)
+    await factories.create_prospect(session, user, email=None)
+
+    await assert_rejected(
+        session,
+        "uq_admin_prospects_user_id_lower_email",
+        AdminProspect(user_id=user.id, name="Ada", email="ADA@example.com"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "constraint"),
+    [
+        ({"title": ""}, "ck_admin_deals_title_not_empty"),
+        ({"value": -1}, "ck_admin_deals_value_range"),
+        ({"value": 10**12 + 1}, "ck_admin_deals_value_range"),
+        ({"probability": 101}, "ck_admin_deals_probability_range"),
+        ({"stage": "won"}, "ck_admin_deals_closed_on_when_closed"),
+        ({"closed_on": date(2026, 11, 25)}, "ck_admin_deals_closed_on_when_closed"),
+    ],
+)
+async def test_deal_checks(session: AsyncSession, fields: dict[str, Any], constraint: str) -> None:
+    user = await factories.create_user(session)
+    prospect = await factories.create_prospect(session, user)
+    values = {"title": "Licence", "stage": "discovery", "value": 1, "probability": 10}
+    await assert_rejected(
+        session,
+        constraint,
+        AdminDeal(user_id=user.id, prospect_id=prospect.id, **(values | fields)),
+    )
+
+
+async def test_deleting_a_prospect_cascades_to_deals_and_their_history(
+    session: AsyncSession,
+) -> None:
+    user = await factories.create_user(session)
+    prospect = await factories.create_prospect(session, user)
+    deal = await factories.create_deal(session, user, prospect)
+    session.add(AdminDealStageChange(deal_id=deal.id, to_stage=DealStage.DISCOVERY))
+    await session.flush()
+
+    await session.execute(text("DELETE FROM admin_prospects WHERE id = :id"), {"id": prospect.id})
+
+    for model in (AdminDeal, AdminDealStageChange):
+        assert await session.scalar(select(func.count()).select_from(model)) == 0

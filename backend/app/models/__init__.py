@@ -1,8 +1,15 @@
 """Every model, imported so `Base.metadata` knows all tables."""
 
+from app.models.deal import (
+    AdminDeal,
+    AdminDealStageChange,
+    AdminPipelineBucket,
+    AdminPipelineTotals,
+)
 from app.models.enums import (
     ActivityStatus,
     ActivityType,
+    DealStage,
     MeetingType,
     NudgePriority,
     NudgeType,
@@ -24,12 +31,17 @@ __all__ = [
     "ActivityStatus",
     "ActivityType",
     "AdminActivity",
+    "AdminDeal",
+    "AdminDealStageChange",
     "AdminFocusSession",
     "AdminGoal",
     "AdminMeeting",
     "AdminNudge",
+    "AdminPipelineBucket",
+    "AdminPipelineTotals",
     "AdminProspect",
     "AdminScore",
+    "DealStage",
     "MeetingType",
     "NudgePriority",
     "NudgeType",

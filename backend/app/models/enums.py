@@ -44,7 +44,43 @@ class MeetingType(StrEnum):
 
 class ProspectStatus(StrEnum):
     NEW = "new"
-    CONTACTED = "contacted"
     QUALIFIED = "qualified"
+    ENGAGED = "engaged"
+    PROPOSAL = "proposal"
+    NEGOTIATION = "negotiation"
+    CLOSED_WON = "closed_won"
+    CLOSED_LOST = "closed_lost"
+
+
+class DealStage(StrEnum):
+    """In pipeline order: the five open stages, then the two closed ones."""
+
+    DISCOVERY = "discovery"
+    QUALIFICATION = "qualification"
+    PROPOSAL = "proposal"
+    NEGOTIATION = "negotiation"
+    CLOSING = "closing"
     WON = "won"
     LOST = "lost"
+
+    @property
+    def is_closed(self) -> bool:
+        return self in CLOSED_STAGES
+
+    @property
+    def default_probability(self) -> int:
+        """The chance of winning a deal at this stage, in percent."""
+        return STAGE_PROBABILITIES[self]
+
+
+CLOSED_STAGES = frozenset({DealStage.WON, DealStage.LOST})
+OPEN_STAGES = tuple(stage for stage in DealStage if stage not in CLOSED_STAGES)
+STAGE_PROBABILITIES = {
+    DealStage.DISCOVERY: 10,
+    DealStage.QUALIFICATION: 20,
+    DealStage.PROPOSAL: 40,
+    DealStage.NEGOTIATION: 60,
+    DealStage.CLOSING: 80,
+    DealStage.WON: 100,
+    DealStage.LOST: 0,
+}

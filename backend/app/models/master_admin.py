@@ -70,9 +70,11 @@ class AdminActivity(Base):
     __table_args__ = (
         CheckConstraint("amount >= 1", name="amount_positive"),
         Index("idx_admin_activities_user_date", "user_id", text("date DESC")),
+        # A prospect's lead score and last activity date from the index alone.
         Index(
             "ix_admin_activities_prospect_id",
             "prospect_id",
+            postgresql_include=["status", "type", "amount", "date"],
             postgresql_where=text("prospect_id IS NOT NULL"),
         ),
     )

@@ -19,6 +19,8 @@ class User(Base):
     last_name: Mapped[str | None] = mapped_column(String(255))
     role: Mapped[str | None] = mapped_column(String(100))
     timezone: Mapped[str] = mapped_column(String(64), server_default="UTC")
+    # ISO 4217, for display only: amounts are stored as entered, never converted.
+    currency: Mapped[str] = mapped_column(String(3), server_default="USD")
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = updated_at_column()
 

@@ -1,7 +1,10 @@
 """Schema bases and field types shared by every schema module."""
 
+from functools import cache
 from typing import Annotated
 
+import pycountry
+from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from app.core.clock import iana_time_zones
@@ -32,6 +35,36 @@ def _known_time_zone(value: str) -> str:
     return value
 
 
+@cache
+def _currency_codes() -> frozenset[str]:
+    return frozenset(currency.alpha_3 for currency in pycountry.currencies)
+
+
+def _known_currency(value: str) -> str:
+    if value not in _currency_codes():
+        raise ValueError("must be an ISO 4217 currency code, e.g. USD or EUR")
+    return value
+
+
+def _email_address(value: str) -> str:
+    """The address with its domain normalised (lower case, Unicode NFC); syntax only,
+    no DNS lookup."""
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        raise ValueError(f"must be an email address: {error}") from None
+
+
 Text = Annotated[str, AfterValidator(_reject_nul)]
 LongText = Annotated[str, Field(max_length=10_000), AfterValidator(_reject_nul)]
 TimeZoneName = Annotated[str, Field(max_length=64), AfterValidator(_known_time_zone)]
+CurrencyCode = Annotated[
+    str,
+    Field(min_length=3, max_length=3, description="ISO 4217 code, e.g. USD"),
+    AfterValidator(_known_currency),
+]
+EmailAddress = Annotated[
+    str,
+    Field(max_length=320, json_schema_extra={"format": "email"}),
+    AfterValidator(_email_address),
+]

@@ -1,6 +1,7 @@
 from datetime import datetime
 
-from app.schemas.common import InputSchema, ResponseSchema, TimeZoneName
+from app.schemas.common import CurrencyCode, InputSchema, ResponseSchema, TimeZoneName
+from app.schemas.master_admin.fields import NotNull
 
 
 class UserResponse(ResponseSchema):
@@ -11,9 +12,13 @@ class UserResponse(ResponseSchema):
     last_name: str | None
     role: str | None
     timezone: str
+    currency: str
     created_at: datetime
     updated_at: datetime
 
 
 class UserUpdate(InputSchema):
-    timezone: TimeZoneName
+    """Partial: the fields sent are set; `null` is refused."""
+
+    timezone: NotNull[TimeZoneName] = None
+    currency: NotNull[CurrencyCode] = None

@@ -51,5 +51,6 @@ async def sync_user_from_claims(session: AsyncSession, claims: Claims, *, role_c
     return user
 
 
-async def update_profile(session: AsyncSession, user: User, *, timezone: str) -> User:
-    return await save_changes(session, user, {"timezone": timezone})
+async def update_profile(session: AsyncSession, user: User, changes: dict[str, str]) -> User:
+    """Set the profile fields in `changes` (`timezone`, `currency`), already validated."""
+    return await save_changes(session, user, changes)

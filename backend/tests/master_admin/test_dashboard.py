@@ -34,6 +34,7 @@ async def test_a_new_user_sees_an_empty_dashboard(client: httpx.AsyncClient) -> 
         "week_progress": untouched_week("2026-11-23"),
         "active_focus_session": None,
         "unread_nudges": 0,
+        "pipeline": {"active_prospects": 0, "open_deals": 0, "open_value": 0, "weighted_value": 0},
     }
 
 

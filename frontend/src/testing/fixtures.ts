@@ -13,6 +13,7 @@ export function me(overrides: Partial<Schemas["UserResponse"]> = {}): Schemas["U
     last_name: "Founder",
     role: "master_admin",
     timezone: "UTC",
+    currency: "USD",
     created_at: "2026-11-01T09:00:00Z",
     updated_at: "2026-11-01T09:00:00Z",
     ...overrides,
@@ -44,6 +45,7 @@ export function dashboard(overrides: Partial<Schemas["DashboardResponse"]> = {})
     week_progress: weekProgress(),
     active_focus_session: null,
     unread_nudges: 0,
+    pipeline: { active_prospects: 0, open_deals: 0, open_value: 0, weighted_value: 0 },
     ...overrides,
   };
 }

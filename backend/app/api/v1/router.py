@@ -6,12 +6,14 @@ from app.api.dependencies import require_master_admin
 from app.api.v1.endpoints.master_admin import (
     activities,
     dashboard,
+    deals,
     focus_sessions,
     goals,
     me,
     meetings,
     nudges,
     progress,
+    prospects,
     scores,
 )
 
@@ -32,6 +34,8 @@ for module in (
     focus_sessions,
     nudges,
     meetings,
+    prospects,
+    deals,
     dashboard,
 ):
     api_router.include_router(module.router)

@@ -3,6 +3,7 @@
 from pydantic import Field
 
 from app.schemas.common import ResponseSchema
+from app.schemas.master_admin.deals import PipelineSnapshot
 from app.schemas.master_admin.focus_sessions import AdminActiveFocusSessionResponse
 from app.schemas.master_admin.progress import WeeklyProgressResponse
 from app.schemas.master_admin.scores import AdminScoreResponse, StreakResponse
@@ -16,3 +17,4 @@ class DashboardResponse(ResponseSchema):
         description="The open focus session with its timer, or null"
     )
     unread_nudges: int = Field(ge=0, description="Unread, unexpired nudges")
+    pipeline: PipelineSnapshot = Field(description="Active prospects and open deals")

@@ -1,10 +1,18 @@
-"""Field types shared by the activity-tracker schemas (goals, activities, scores)."""
+"""Field types shared by the master-admin schemas (goals, activities, scores, deals)."""
 
 import re
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BeforeValidator, Field, GetJsonSchemaHandler
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    GetJsonSchemaHandler,
+    PlainSerializer,
+    WithJsonSchema,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
@@ -74,3 +82,23 @@ class _DocumentedWithoutNull:
 # A partial update's optional field that cannot be cleared: omitted (None by default)
 # keeps the stored value, an explicit `null` is a 422 with the field's own `loc`.
 NotNull = Annotated[T | None, BeforeValidator(_reject_null), _DocumentedWithoutNull]
+
+
+def _json_number(value: Any) -> Any:
+    # Bodies of the deal routes are parsed with fractions as Decimal (`LosslessJsonRoute`),
+    # so a JSON number arrives as int or Decimal; text, booleans and NaN are refused.
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise ValueError("must be a JSON number")
+    return value
+
+
+# Money in: a JSON number 0..10^12 with at most 2 decimals, read exactly (never via a float).
+MoneyInput = Annotated[
+    Decimal,
+    BeforeValidator(_json_number),
+    Field(ge=0, le=10**12, max_digits=15, decimal_places=2),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 10**12}),
+]
+# Money out: a JSON number. Exact to the cent up to 15 significant digits (any single
+# value; sums up to 10^13), which is where a JSON reader's double stops being exact.
+Money = Annotated[Decimal, PlainSerializer(float, return_type=float, when_used="json")]

@@ -151,6 +151,7 @@ class ActivityService:
         date_to: date | None = None,
         activity_type: ActivityType | None = None,
         status: ActivityStatus | None = None,
+        prospect_id: int | None = None,
         limit: int = 100,
         offset: int = 0,
     ) -> tuple[Sequence[AdminActivity], int]:
@@ -166,6 +167,8 @@ class ActivityService:
             criteria.append(AdminActivity.type == activity_type)
         if status is not None:
             criteria.append(AdminActivity.status == status)
+        if prospect_id is not None:
+            criteria.append(AdminActivity.prospect_id == prospect_id)
         total = await self.session.scalar(select(func.count()).where(*criteria))
         page = await self.session.scalars(
             select(AdminActivity)

@@ -1,7 +1,7 @@
 """The dashboard: everything the cockpit's first screen shows, read in one statement.
 
-The statement joins the very statements the score, streak, progress, focus and nudge
-reads run on their own (each as a subquery), so the dashboard cannot disagree with
+The statement joins the very statements the score, streak, progress, focus, nudge and
+pipeline reads run on their own (each as a subquery), so the dashboard cannot disagree with
 them, and it reads one snapshot of the data rather than six.
 
 `DashboardService(session, clock).get_dashboard(user) -> DashboardResponse`
@@ -16,6 +16,7 @@ from sqlalchemy.orm import aliased
 from app.core.clock import Clock, monday_of
 from app.models import AdminFocusSession, User
 from app.schemas.master_admin.dashboard import DashboardResponse
+from app.schemas.master_admin.deals import PipelineSnapshot
 from app.schemas.master_admin.scores import AdminScoreResponse, StreakResponse
 from app.services.master_admin.activity_queries import (
     SCORE_OF_DAY,
@@ -30,6 +31,7 @@ from app.services.master_admin.focus_session_service import (
     active_session_response,
 )
 from app.services.master_admin.nudge_queries import COUNT_UNREAD
+from app.services.master_admin.pipeline_queries import OPEN_PIPELINE
 
 
 def _dashboard() -> Select[tuple[object, ...]]:
@@ -37,6 +39,7 @@ def _dashboard() -> Select[tuple[object, ...]]:
     streak = STREAK.subquery("streak")
     done, goal = progress_parts()
     focus = aliased(AdminFocusSession, OPEN_SESSION.subquery("focus"), name="focus")
+    pipeline = OPEN_PIPELINE.subquery("pipeline")
     return (
         select(
             today.c.date,
@@ -48,10 +51,13 @@ def _dashboard() -> Select[tuple[object, ...]]:
             goal,
             focus,
             COUNT_UNREAD.scalar_subquery().label("unread_nudges"),
+            *pipeline.c,
         )
-        # The streak and the done amounts are aggregates: always exactly one row each.
+        # The streak, the done amounts and the pipeline are aggregates: always exactly
+        # one row each.
         .select_from(streak)
         .join(done, true())
+        .join(pipeline, true())
         .outerjoin(today, true())
         .outerjoin(goal, true())
         .outerjoin(focus, true())
@@ -68,7 +74,7 @@ class DashboardService:
 
     async def get_dashboard(self, user: User, *, at: datetime | None = None) -> DashboardResponse:
         """Today's score, the streak, this week's progress against its goal, the open
-        focus session and the unread nudges; "today" and "this week" in the caller's
+        focus session, the unread nudges and the open pipeline; "today" and "this week" in the caller's
         time zone, all as of one instant: `at` (a local time), else the clock read once."""
         now = at or self.clock.local_now(user.timezone)
         today = now.date()
@@ -87,4 +93,5 @@ class DashboardService:
             week_progress=weekly_progress(week_start, today, row),
             active_focus_session=active_session_response(row.focus, now),
             unread_nudges=row.unread_nudges,
+            pipeline=PipelineSnapshot.model_validate(row),
         )

@@ -94,7 +94,8 @@ export interface paths {
         };
         /**
          * Get Me
-         * @description The caller's profile, including the time zone that defines "today".
+         * @description The caller's profile: the time zone that defines "today" and the currency amounts
+         *     are shown in.
          */
         get: operations["get_me_api_v1_master_admin_me_get"];
         put?: never;
@@ -104,7 +105,8 @@ export interface paths {
         head?: never;
         /**
          * Patch Me
-         * @description Set the caller's IANA time zone.
+         * @description Set the caller's IANA time zone and/or ISO 4217 currency (display only: amounts
+         *     are never converted); fields not sent are kept.
          */
         patch: operations["patch_me_api_v1_master_admin_me_patch"];
         trace?: never;
@@ -600,6 +602,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/master-admin/prospects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Prospects
+         * @description The caller's prospects matching every filter given; `X-Total-Count` holds how many
+         *     match in all. Ties are broken by id.
+         */
+        get: operations["list_prospects_api_v1_master_admin_prospects_get"];
+        put?: never;
+        /**
+         * Create Prospect
+         * @description Add a prospect (status `new` unless sent).
+         */
+        post: operations["create_prospect_api_v1_master_admin_prospects_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/master-admin/prospects/{prospect_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Prospect
+         * @description One prospect, with how its lead score is made up.
+         */
+        get: operations["get_prospect_api_v1_master_admin_prospects__prospect_id__get"];
+        /**
+         * Update Prospect
+         * @description Change the fields sent; `null` clears an optional field (`tags` to `[]`), and is
+         *     refused for `name` and `status`.
+         */
+        put: operations["update_prospect_api_v1_master_admin_prospects__prospect_id__put"];
+        post?: never;
+        /**
+         * Delete Prospect
+         * @description Delete a prospect and its deals; its activities stay, unlinked, and no score
+         *     changes.
+         */
+        delete: operations["delete_prospect_api_v1_master_admin_prospects__prospect_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/master-admin/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Deals
+         * @description The caller's deals matching every filter given, most recently updated first;
+         *     `X-Total-Count` holds how many match in all.
+         */
+        get: operations["list_deals_api_v1_master_admin_deals_get"];
+        put?: never;
+        /**
+         * Create Deal
+         * @description Open a deal with one of the caller's prospects (stage `discovery` unless sent).
+         */
+        post: operations["create_deal_api_v1_master_admin_deals_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/master-admin/deals/{deal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Deal
+         * @description One deal with its stage changes, oldest first (the first is its creation).
+         */
+        get: operations["get_deal_api_v1_master_admin_deals__deal_id__get"];
+        /**
+         * Update Deal
+         * @description Change the fields sent. A new stage without a probability takes the stage's;
+         *     entering won or lost sets `closed_on` to today, an open stage clears it.
+         */
+        put: operations["update_deal_api_v1_master_admin_deals__deal_id__put"];
+        post?: never;
+        /**
+         * Delete Deal
+         * @description Delete a deal and its stage history.
+         */
+        delete: operations["delete_deal_api_v1_master_admin_deals__deal_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/master-admin/pipeline/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Pipeline Summary
+         * @description Open deals by stage and by expected close month, with their weighted value, and the
+         *     period's wins, losses, win rate and average cycle (default: the 90 days ending today,
+         *     in the caller's time zone).
+         */
+        get: operations["get_pipeline_summary_api_v1_master_admin_pipeline_summary_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/master-admin/dashboard": {
         parameters: {
             query?: never;
@@ -611,7 +744,8 @@ export interface paths {
          * Get Dashboard
          * @description Everything the first screen shows, in one call and one read after the caller's
          *     profile: today's score, the streak, this week's progress against its goal, the open
-         *     focus session (or null) and how many nudges are unread. "Today" and "this week" are
+         *     focus session (or null), how many nudges are unread, and the pipeline (active
+         *     prospects, open deals and their value, plain and weighted). "Today" and "this week" are
          *     the caller's, in their time zone.
          */
         get: operations["get_dashboard_api_v1_master_admin_dashboard_get"];
@@ -784,6 +918,135 @@ export interface components {
             notes?: string | null;
             /** Prospect Id */
             prospect_id?: number | null;
+        };
+        /**
+         * AdminDealCreate
+         * @description `probability` defaults to the stage's (discovery 10, qualification 20, proposal 40,
+         *     negotiation 60, closing 80, won 100, lost 0); `prospect_id` must be the caller's.
+         */
+        AdminDealCreate: {
+            /** Prospect Id */
+            prospect_id: number;
+            /** Title */
+            title: string;
+            /** @default discovery */
+            stage: components["schemas"]["DealStage"];
+            /** Value */
+            value: number;
+            /** Probability */
+            probability?: number | null;
+            /** Expected Close Date */
+            expected_close_date?: string | null;
+            /** Notes */
+            notes?: string | null;
+        };
+        /** AdminDealDetailResponse */
+        AdminDealDetailResponse: {
+            /** Id */
+            id: number;
+            /** User Id */
+            user_id: number;
+            /** Prospect Id */
+            prospect_id: number;
+            /** Title */
+            title: string;
+            stage: components["schemas"]["DealStage"];
+            /** Value */
+            value: number;
+            /** Probability */
+            probability: number;
+            /** Expected Close Date */
+            expected_close_date: string | null;
+            /** Notes */
+            notes: string | null;
+            /**
+             * Closed On
+             * @description The caller's day the deal was won or lost
+             */
+            closed_on: string | null;
+            /**
+             * Stage Changed At
+             * Format: date-time
+             */
+            stage_changed_at: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Stage Changes
+             * @description Oldest first
+             */
+            stage_changes: components["schemas"]["DealStageChangeResponse"][];
+        };
+        /** AdminDealResponse */
+        AdminDealResponse: {
+            /** Id */
+            id: number;
+            /** User Id */
+            user_id: number;
+            /** Prospect Id */
+            prospect_id: number;
+            /** Title */
+            title: string;
+            stage: components["schemas"]["DealStage"];
+            /** Value */
+            value: number;
+            /** Probability */
+            probability: number;
+            /** Expected Close Date */
+            expected_close_date: string | null;
+            /** Notes */
+            notes: string | null;
+            /**
+             * Closed On
+             * @description The caller's day the deal was won or lost
+             */
+            closed_on: string | null;
+            /**
+             * Stage Changed At
+             * Format: date-time
+             */
+            stage_changed_at: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * AdminDealUpdate
+         * @description Partial. A new `stage` without `probability` takes the stage's probability; `null`
+         *     clears `expected_close_date` and `notes`. The prospect is fixed once created.
+         */
+        AdminDealUpdate: {
+            /** Title */
+            title?: string;
+            /**
+             * DealStage
+             * @description In pipeline order: the five open stages, then the two closed ones.
+             * @enum {string}
+             */
+            stage?: "discovery" | "qualification" | "proposal" | "negotiation" | "closing" | "won" | "lost";
+            /** Value */
+            value?: number | string;
+            /** Probability */
+            probability?: number;
+            /** Expected Close Date */
+            expected_close_date?: string | null;
+            /** Notes */
+            notes?: string | null;
         };
         /**
          * AdminFocusSessionCreate
@@ -1019,6 +1282,147 @@ export interface components {
             expires_at: string | null;
         };
         /**
+         * AdminProspectCreate
+         * @description `email` is unique per user, ignoring case (a second prospect with it is 409).
+         */
+        AdminProspectCreate: {
+            /** Name */
+            name: string;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Company */
+            company?: string | null;
+            /** Title */
+            title?: string | null;
+            /** @default new */
+            status: components["schemas"]["ProspectStatus"];
+            /** Source */
+            source?: string | null;
+            /** Tags */
+            tags?: string[];
+            /** Notes */
+            notes?: string | null;
+        };
+        /** AdminProspectDetailResponse */
+        AdminProspectDetailResponse: {
+            /** Id */
+            id: number;
+            /** User Id */
+            user_id: number;
+            /** Name */
+            name: string;
+            /** Email */
+            email: string | null;
+            /** Phone */
+            phone: string | null;
+            /** Company */
+            company: string | null;
+            /** Title */
+            title: string | null;
+            status: components["schemas"]["ProspectStatus"];
+            /** Source */
+            source: string | null;
+            /** Tags */
+            tags: string[];
+            /** Notes */
+            notes: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Last Activity Date
+             * @description The latest date of a done activity linked to the prospect, or null
+             */
+            last_activity_date: string | null;
+            /**
+             * Lead Score
+             * @description 0..100, computed when read
+             */
+            lead_score: number;
+            lead_score_breakdown: components["schemas"]["LeadScoreBreakdown"];
+        };
+        /** AdminProspectResponse */
+        AdminProspectResponse: {
+            /** Id */
+            id: number;
+            /** User Id */
+            user_id: number;
+            /** Name */
+            name: string;
+            /** Email */
+            email: string | null;
+            /** Phone */
+            phone: string | null;
+            /** Company */
+            company: string | null;
+            /** Title */
+            title: string | null;
+            status: components["schemas"]["ProspectStatus"];
+            /** Source */
+            source: string | null;
+            /** Tags */
+            tags: string[];
+            /** Notes */
+            notes: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Last Activity Date
+             * @description The latest date of a done activity linked to the prospect, or null
+             */
+            last_activity_date: string | null;
+            /**
+             * Lead Score
+             * @description 0..100, computed when read
+             */
+            lead_score: number;
+        };
+        /**
+         * AdminProspectUpdate
+         * @description Partial: omitted fields are kept; `null` clears an optional field (`tags` to `[]`)
+         *     and is refused for `name` and `status`.
+         */
+        AdminProspectUpdate: {
+            /** Name */
+            name?: string;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Company */
+            company?: string | null;
+            /** Title */
+            title?: string | null;
+            /**
+             * ProspectStatus
+             * @enum {string}
+             */
+            status?: "new" | "qualified" | "engaged" | "proposal" | "negotiation" | "closed_won" | "closed_lost";
+            /** Source */
+            source?: string | null;
+            /** Tags */
+            tags?: string[] | null;
+            /** Notes */
+            notes?: string | null;
+        };
+        /**
          * AdminScoreResponse
          * @description One day; a day with nothing done is all zeros.
          */
@@ -1063,6 +1467,25 @@ export interface components {
              * @description Unread, unexpired nudges
              */
             unread_nudges: number;
+            /** @description Active prospects and open deals */
+            pipeline: components["schemas"]["PipelineSnapshot"];
+        };
+        /**
+         * DealStage
+         * @description In pipeline order: the five open stages, then the two closed ones.
+         * @enum {string}
+         */
+        DealStage: "discovery" | "qualification" | "proposal" | "negotiation" | "closing" | "won" | "lost";
+        /** DealStageChangeResponse */
+        DealStageChangeResponse: {
+            /** @description null for the deal's creation */
+            from_stage: components["schemas"]["DealStage"] | null;
+            to_stage: components["schemas"]["DealStage"];
+            /**
+             * Changed At
+             * Format: date-time
+             */
+            changed_at: string;
         };
         /**
          * DevToken
@@ -1077,11 +1500,39 @@ export interface components {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
         };
+        /** LeadScoreBreakdown */
+        LeadScoreBreakdown: {
+            /**
+             * Stage
+             * @description Points for the status: new 0 .. negotiation 40
+             */
+            stage: number;
+            /**
+             * Engagement
+             * @description Decayed activity points (half-life 14 days), at most 60
+             */
+            engagement: number;
+        };
+        /** LostFigures */
+        LostFigures: {
+            /** Count */
+            count: number;
+        };
         /**
          * MeetingType
          * @enum {string}
          */
         MeetingType: "discovery" | "demo" | "negotiation" | "closing";
+        /** MonthForecast */
+        MonthForecast: {
+            /**
+             * Month
+             * @description YYYY-MM
+             */
+            month: string;
+            /** Weighted Value */
+            weighted_value: number;
+        };
         /**
          * NudgePriority
          * @enum {string}
@@ -1092,6 +1543,85 @@ export interface components {
          * @enum {string}
          */
         NudgeType: "reminder" | "suggestion" | "alert" | "celebration";
+        /** OpenFigures */
+        OpenFigures: {
+            /** Count */
+            count: number;
+            /** Value */
+            value: number;
+            /** Weighted Value */
+            weighted_value: number;
+        };
+        /**
+         * PipelineSnapshot
+         * @description The dashboard's pipeline block.
+         */
+        PipelineSnapshot: {
+            /**
+             * Active Prospects
+             * @description Prospects qualified, engaged, in proposal or negotiation
+             */
+            active_prospects: number;
+            /** Open Deals */
+            open_deals: number;
+            /** Open Value */
+            open_value: number;
+            /** Weighted Value */
+            weighted_value: number;
+        };
+        /**
+         * PipelineSummaryResponse
+         * @description Open deals as they stand now; won, lost, win rate and cycle over deals closed in
+         *     the period (`date_from`..`date_to`, inclusive). Money to 2 decimals.
+         */
+        PipelineSummaryResponse: {
+            /**
+             * Stages
+             * @description The five open stages, in order
+             */
+            stages: components["schemas"]["StageFigures"][];
+            open: components["schemas"]["OpenFigures"];
+            won: components["schemas"]["WonFigures"];
+            lost: components["schemas"]["LostFigures"];
+            /**
+             * Win Rate
+             * @description won / (won + lost), 0..1; null when none
+             */
+            win_rate: number | null;
+            /**
+             * Average Cycle Days
+             * @description Mean days from creation to closing of the period's won deals
+             */
+            average_cycle_days: number | null;
+            /**
+             * Forecast
+             * @description Open deals' weighted value by expected close month: this month (overdue ones too) and the next five
+             */
+            forecast: components["schemas"]["MonthForecast"][];
+            /**
+             * Unscheduled Weighted Value
+             * @description Open deals with no expected date
+             */
+            unscheduled_weighted_value: number;
+        };
+        /**
+         * ProspectStatus
+         * @enum {string}
+         */
+        ProspectStatus: "new" | "qualified" | "engaged" | "proposal" | "negotiation" | "closed_won" | "closed_lost";
+        /** StageFigures */
+        StageFigures: {
+            stage: components["schemas"]["DealStage"];
+            /** Count */
+            count: number;
+            /** Value */
+            value: number;
+            /**
+             * Weighted Value
+             * @description Σ value * probability / 100
+             */
+            weighted_value: number;
+        };
         /** StreakResponse */
         StreakResponse: {
             /**
@@ -1126,6 +1656,8 @@ export interface components {
             role: string | null;
             /** Timezone */
             timezone: string;
+            /** Currency */
+            currency: string;
             /**
              * Created At
              * Format: date-time
@@ -1137,10 +1669,18 @@ export interface components {
              */
             updated_at: string;
         };
-        /** UserUpdate */
+        /**
+         * UserUpdate
+         * @description Partial: the fields sent are set; `null` is refused.
+         */
         UserUpdate: {
             /** Timezone */
-            timezone: string;
+            timezone?: string;
+            /**
+             * Currency
+             * @description ISO 4217 code, e.g. USD
+             */
+            currency?: string;
         };
         /** ValidationError */
         ValidationError: {
@@ -1182,6 +1722,13 @@ export interface components {
              * @description One entry per activity type
              */
             types: components["schemas"]["ActivityTypeProgress"][];
+        };
+        /** WonFigures */
+        WonFigures: {
+            /** Count */
+            count: number;
+            /** Value */
+            value: number;
         };
     };
     responses: never;
@@ -1358,7 +1905,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unknown time zone */
+            /** @description Unknown time zone or currency */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1664,6 +2211,8 @@ export interface operations {
                 date_to?: string | null;
                 type?: components["schemas"]["ActivityType"] | null;
                 status?: components["schemas"]["ActivityStatus"] | null;
+                /** @description Linked to this prospect */
+                prospect_id?: number | null;
                 /** @description At most this many items */
                 limit?: number;
                 /** @description Skip this many items first */
@@ -2875,6 +3424,588 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
+            };
+        };
+    };
+    list_prospects_api_v1_master_admin_prospects_get: {
+        parameters: {
+            query?: {
+                /** @description Any of these statuses (repeat the parameter) */
+                status?: components["schemas"]["ProspectStatus"][] | null;
+                /** @description Has this tag */
+                tag?: string | null;
+                /** @description Case-insensitive part of the name, email or company */
+                q?: string | null;
+                /** @description Order; `-` is descending */
+                sort?: "-created_at" | "name" | "-lead_score" | "-last_activity_date";
+                /** @description At most this many items */
+                limit?: number;
+                /** @description Skip this many items first */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProspectResponse"][];
+                };
+            };
+            /** @description Missing or invalid Clerk session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a master admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_prospect_api_v1_master_admin_prospects_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminProspectCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProspectDetailResponse"];
+                };
+            };
+            /** @description Missing or invalid Clerk session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a master admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Another of your prospects has this email */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_prospect_api_v1_master_admin_prospects__prospect_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A prospect id */
+                prospect_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProspectDetailResponse"];
+                };
+            };
+            /** @description Missing or invalid Clerk session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a master admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such prospect of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_prospect_api_v1_master_admin_prospects__prospect_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A prospect id */
+                prospect_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminProspectUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProspectDetailResponse"];
+                };
+            };
+            /** @description Missing or invalid Clerk session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a master admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such prospect of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Another of your prospects has this email */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_prospect_api_v1_master_admin_prospects__prospect_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A prospect id */
+                prospect_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid Clerk session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a master admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such prospect of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_deals_api_v1_master_admin_deals_get: {
+        parameters: {
+            query?: {
+                /** @description Any of these stages (repeat the parameter) */
+                stage?: components["schemas"]["DealStage"][] | null;
+                /** @description Deals with this prospect */
+                prospect_id?: number | null;
+                /** @description true: not won or lost; false: won or lost */
+                open?: boolean | null;
+                /** @description At most this many items */
+                limit?: number;
+                /** @description Skip this many items first */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDealResponse"][];
+                };
+            };
+            /** @description Missing or invalid Clerk session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a master admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_deal_api_v1_master_admin_deals_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminDealCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDealResponse"];
+                };
+            };
+            /** @description Missing or invalid Clerk session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a master admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid body: a field out of bounds or unknown, money with more than 2 decimals, or a prospect that is not the caller's */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_deal_api_v1_master_admin_deals__deal_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A deal id */
+                deal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDealDetailResponse"];
+                };
+            };
+            /** @description Missing or invalid Clerk session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a master admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such deal of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_deal_api_v1_master_admin_deals__deal_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A deal id */
+                deal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminDealUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDealResponse"];
+                };
+            };
+            /** @description Missing or invalid Clerk session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a master admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such deal of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid body: a field out of bounds or unknown, money with more than 2 decimals, or a prospect that is not the caller's */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    delete_deal_api_v1_master_admin_deals__deal_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A deal id */
+                deal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid Clerk session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a master admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such deal of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_pipeline_summary_api_v1_master_admin_pipeline_summary_get: {
+        parameters: {
+            query?: {
+                /** @description Closings on or after this day */
+                date_from?: string | null;
+                /** @description Closings on or before this day (default today) */
+                date_to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineSummaryResponse"];
+                };
+            };
+            /** @description Missing or invalid Clerk session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a master admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `date_from` after `date_to` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

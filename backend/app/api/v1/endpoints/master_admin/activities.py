@@ -48,6 +48,9 @@ async def list_activities(
     date_to: Annotated[Day | None, Query(description="On or before this day")] = None,
     activity_type: Annotated[ActivityType | None, Query(alias="type")] = None,
     activity_status: Annotated[ActivityStatus | None, Query(alias="status")] = None,
+    prospect_id: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Linked to this prospect")
+    ] = None,
     limit: PageLimit = 100,
     offset: PageOffset = 0,
 ) -> list[AdminActivityResponse]:
@@ -59,6 +62,7 @@ async def list_activities(
         date_to=date_to,
         activity_type=activity_type,
         status=activity_status,
+        prospect_id=prospect_id,
         limit=limit,
         offset=offset,
     )

@@ -15,6 +15,7 @@ async def get_dashboard(
 ) -> DashboardResponse:
     """Everything the first screen shows, in one call and one read after the caller's
     profile: today's score, the streak, this week's progress against its goal, the open
-    focus session (or null) and how many nudges are unread. "Today" and "this week" are
+    focus session (or null), how many nudges are unread, and the pipeline (active
+    prospects, open deals and their value, plain and weighted). "Today" and "this week" are
     the caller's, in their time zone."""
     return await DashboardService(session, app_clock(request)).get_dashboard(user)

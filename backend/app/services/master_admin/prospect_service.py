@@ -1,0 +1,224 @@
+"""Prospects: each user's CRM, with a lead score and last activity date computed by the
+database when read, so they are never stale.
+
+`ProspectService(session, clock, settings=None)`: `session` is the request's session
+(the service only flushes), `clock` gives the caller's today (the lead score decays with
+the age of activities), `settings` the activity weights (the defaults when omitted).
+
+Lead score, 0..100: closed prospects (`closed_won`, `closed_lost`) score 0; otherwise
+`stage + engagement` rounded half up, where `stage` is new 0, qualified 10, engaged 20,
+proposal 30, negotiation 40, and `engagement` = min(60, Σ weight(type) * amount *
+0.5^(age/14)) over the prospect's done activities, `age` the whole days from the
+activity's date to today (at least 0).
+"""
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from functools import cache
+from typing import Any, Literal
+
+from sqlalchemy import (
+    Date,
+    Float,
+    Integer,
+    Numeric,
+    Row,
+    Select,
+    bindparam,
+    case,
+    cast,
+    delete,
+    func,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.clock import Clock
+from app.core.config import DEFAULT_ACTIVITY_WEIGHTS, Settings
+from app.core.errors import Conflict, NotFound
+from app.models import (
+    ActivityStatus,
+    ActivityType,
+    AdminActivity,
+    AdminProspect,
+    ProspectStatus,
+    User,
+)
+from app.models.prospect import EMAIL_PER_USER_INDEX
+from app.schemas.master_admin.prospects import AdminProspectCreate, AdminProspectUpdate
+from app.services.master_admin.pipeline_queries import LOCK_PIPELINE
+
+ProspectSort = Literal["-created_at", "name", "-lead_score", "-last_activity_date"]
+
+STAGE_POINTS = {
+    ProspectStatus.NEW: 0,
+    ProspectStatus.QUALIFIED: 10,
+    ProspectStatus.ENGAGED: 20,
+    ProspectStatus.PROPOSAL: 30,
+    ProspectStatus.NEGOTIATION: 40,
+}
+CLOSED_STATUSES = (ProspectStatus.CLOSED_WON, ProspectStatus.CLOSED_LOST)
+MAX_ENGAGEMENT = 60
+HALF_LIFE_DAYS = 14
+
+OWNER = bindparam("owner_id", type_=Integer)
+TODAY = bindparam("today", type_=Date)
+
+
+@cache
+def scored_prospects(weights: tuple[tuple[ActivityType, int], ...]) -> Select[Any]:
+    """Every column of the owner's prospects plus `last_activity_date`, `lead_score`
+    and its parts `stage_points` and `engagement` (2 decimals), for one set of weights;
+    bound: owner_id, today. Callers add filters, order and paging."""
+    points = case(dict(weights), value=AdminActivity.type, else_=0) * AdminActivity.amount
+    age = func.greatest(0, TODAY - AdminActivity.date)
+    decayed = points * func.power(0.5, cast(age, Float) / HALF_LIFE_DAYS)
+    activity = (
+        select(
+            func.max(AdminActivity.date).label("last_activity_date"),
+            func.least(MAX_ENGAGEMENT, func.coalesce(func.sum(decayed), 0)).label("engagement"),
+        )
+        .where(
+            AdminActivity.prospect_id == AdminProspect.id,
+            AdminActivity.status == ActivityStatus.DONE,
+        )
+        .lateral("activity")
+    )
+    closed = AdminProspect.status.in_(CLOSED_STATUSES)
+    stage_points = case(STAGE_POINTS, value=AdminProspect.status, else_=0)
+    # Numeric: round() of a numeric rounds half away from zero (half up, for scores).
+    engagement = case((closed, 0), else_=cast(activity.c.engagement, Numeric))
+    lead_score = cast(func.round(stage_points + engagement), Integer)
+    return (
+        select(
+            *(column for column in AdminProspect.__table__.c if column.key != "search_text"),
+            activity.c.last_activity_date,
+            lead_score.label("lead_score"),
+            stage_points.label("stage_points"),
+            func.round(engagement, 2).label("engagement"),
+        )
+        .join_from(AdminProspect, activity, true())
+        .where(AdminProspect.user_id == OWNER)
+    )
+
+
+class ProspectService:
+    def __init__(
+        self, session: AsyncSession, clock: Clock, settings: Settings | None = None
+    ) -> None:
+        self.session = session
+        self.clock = clock
+        weights = DEFAULT_ACTIVITY_WEIGHTS if settings is None else settings.activity_weights
+        self.scored = scored_prospects(tuple(weights.items()))
+
+    def _params(self, user: User) -> dict[str, Any]:
+        return {"owner_id": user.id, "today": self.clock.today(user.timezone)}
+
+    async def create_prospect(self, user: User, data: AdminProspectCreate) -> Row[Any]:
+        """Add a prospect; 409 when the user has one with the same email, ignoring case
+        (the unique index decides, so racing creates cannot both succeed)."""
+        prospect = AdminProspect(user_id=user.id, **data.model_dump())
+        await self._lock_pipeline(user)
+        async with self._unique_email(data.email):
+            self.session.add(prospect)
+        return await self.get_prospect(user, prospect.id)
+
+    async def get_prospect(self, user: User, prospect_id: int) -> Row[Any]:
+        """The prospect with its lead score, its parts and its last activity date."""
+        row: Row[Any] | None = (
+            await self.session.execute(
+                self.scored.where(AdminProspect.id == prospect_id), self._params(user)
+            )
+        ).one_or_none()
+        if row is None:
+            raise NotFound(f"prospect {prospect_id} not found")
+        return row
+
+    async def list_prospects(
+        self,
+        user: User,
+        *,
+        statuses: Sequence[ProspectStatus] = (),
+        tag: str | None = None,
+        q: str | None = None,
+        sort: ProspectSort = "-created_at",
+        limit: int = 100,
+        offset: int = 0,
+    ) -> tuple[Sequence[Row[Any]], int]:
+        """A page of the user's prospects, and how many match in all."""
+        criteria = [AdminProspect.user_id == user.id]
+        if statuses:
+            criteria.append(AdminProspect.status.in_(statuses))
+        if tag is not None:
+            criteria.append(AdminProspect.tags.contains([tag]))
+        if q:
+            escaped = q.replace("/", "//").replace("%", "/%").replace("_", "/_")
+            criteria.append(
+                AdminProspect.search_text.like(
+                    func.concat("%", func.lower(escaped), "%"), escape="/"
+                )
+            )
+        total = await self.session.scalar(select(func.count()).where(*criteria))
+        columns = self.scored.selected_columns
+        order = {
+            "-created_at": (AdminProspect.created_at.desc(),),
+            "name": (AdminProspect.name,),
+            "-lead_score": (columns.lead_score.desc(),),
+            "-last_activity_date": (columns.last_activity_date.desc().nulls_last(),),
+        }[sort]
+        tiebreak = AdminProspect.id if sort == "name" else AdminProspect.id.desc()
+        page = await self.session.execute(
+            self.scored.where(*criteria[1:]).order_by(*order, tiebreak).limit(limit).offset(offset),
+            self._params(user),
+        )
+        return page.all(), total or 0
+
+    async def update_prospect(
+        self, user: User, prospect_id: int, data: AdminProspectUpdate
+    ) -> Row[Any]:
+        """Apply the fields sent (`null` clears; `tags: null` empties the list)."""
+        changes = data.model_dump(exclude_unset=True)
+        if "tags" in changes and changes["tags"] is None:
+            changes["tags"] = []
+        if changes:
+            await self._lock_pipeline(user)
+            async with self._unique_email(changes.get("email")):
+                updated = await self.session.scalar(
+                    update(AdminProspect)
+                    .where(AdminProspect.id == prospect_id, AdminProspect.user_id == user.id)
+                    .values(**changes)
+                    .returning(AdminProspect.id)
+                )
+            if updated is None:
+                raise NotFound(f"prospect {prospect_id} not found")
+        return await self.get_prospect(user, prospect_id)
+
+    async def delete_prospect(self, user: User, prospect_id: int) -> None:
+        """Delete the prospect and its deals; its activities stay, unlinked (the foreign
+        keys do both), so no score changes."""
+        await self._lock_pipeline(user)
+        deleted = await self.session.scalar(
+            delete(AdminProspect)
+            .where(AdminProspect.id == prospect_id, AdminProspect.user_id == user.id)
+            .returning(AdminProspect.id)
+        )
+        if deleted is None:
+            raise NotFound(f"prospect {prospect_id} not found")
+
+    async def _lock_pipeline(self, user: User) -> None:
+        await self.session.execute(LOCK_PIPELINE, {"owner_id": user.id})
+
+    @asynccontextmanager
+    async def _unique_email(self, email: str | None) -> AsyncIterator[None]:
+        """A savepoint around a write that may repeat an address: the unique index's
+        refusal becomes a 409 and leaves the request's transaction usable."""
+        try:
+            async with self.session.begin_nested():
+                yield
+        except IntegrityError as error:
+            if EMAIL_PER_USER_INDEX not in str(error.orig):
+                raise
+            raise Conflict(f"you already have a prospect with the email {email}") from None
