@@ -4,6 +4,7 @@ import asyncio
 import json
 import os
 import signal
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -191,10 +192,18 @@ def test_serve_with_clerk_configured_says_nothing_of_dev_tokens(
     assert "make token" not in capsys.readouterr().out
 
 
+@pytest.fixture
+def own_temp_dir() -> Iterator[Path]:
+    """A directory outside pytest's: the embedded server opens its parents to its own
+    system user, and another pytest session starting meanwhile closes pytest's again."""
+    with tempfile.TemporaryDirectory(prefix="map-embedded-") as path:
+        yield Path(path)
+
+
 def test_without_a_database_url_the_embedded_postgresql_is_used(
-    environment: pytest.MonkeyPatch, tmp_path: Path
+    environment: pytest.MonkeyPatch, own_temp_dir: Path
 ) -> None:
-    data_dir = tmp_path / "pg"
+    data_dir = own_temp_dir / "pg"
     url = cli.resolve_database_url(get_settings(), data_dir)
     try:
         handles = data_dir / ".handle_pids.json"
