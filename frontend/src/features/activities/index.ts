@@ -6,3 +6,5 @@ export type { ActivityStatus, ActivityType } from "./activity-types";
 export { ActivityForm } from "./components/activity-form";
 export { ActivityTimeline } from "./components/activity-timeline";
 export { QuickLog } from "./components/quick-log";
+export { prospectActivitiesQuery, useProspectActivities } from "./api/get-prospect-activities";
+export { ProspectActivities } from "./components/prospect-activities";
