@@ -1,9 +1,12 @@
+import { lazy, Suspense } from "react";
+
 import { QueryState } from "@/components/ui/query-state";
 import { money, percent } from "@/lib/format";
 
 import { usePipelineSummary } from "../api/get-deals";
 
-import { ForecastChart } from "./forecast-chart";
+// The chart library loads with the summary, never with a page that only lists deals.
+const ForecastChart = lazy(() => import("./forecast-chart").then((m) => ({ default: m.ForecastChart })));
 
 /** The summary's figures (open deals now; won, lost and win rate over the last 90 days)
  * and the forecast by month, all as the server computed them. */
@@ -40,7 +43,9 @@ export function PipelineSummary({ currency }: { currency: string }) {
             </section>
             <section className="card" aria-labelledby="forecast-heading">
               <h2 id="forecast-heading">Forecast</h2>
-              <ForecastChart forecast={data.forecast} currency={currency} />
+              <Suspense fallback={<p className="muted">Loading the forecast…</p>}>
+                <ForecastChart forecast={data.forecast} currency={currency} />
+              </Suspense>
               <p className="muted small">
                 No expected date: {money(data.unscheduled_weighted_value, currency)} weighted.
               </p>

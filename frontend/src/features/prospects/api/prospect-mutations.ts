@@ -26,13 +26,16 @@ export function deleteProspect(id: number) {
 
 /** A prospect's status moves its lead score and the dashboard's active prospects; deleting
  * one deletes its deals and unlinks its activities: those lists are refetched too. */
-function useProspectMutation<TArg, TResult>(mutationFn: (arg: TArg) => Promise<TResult>) {
+function useProspectMutation<TArg, TResult>(
+  mutationFn: (arg: TArg) => Promise<TResult>,
+  prospects: readonly unknown[] = prospectKeys.all,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
     onSettled: () =>
       Promise.all(
-        [prospectKeys.all, [ROOT_KEYS.dashboard], [ROOT_KEYS.deals], [ROOT_KEYS.pipeline], [ROOT_KEYS.activities]].map(
+        [prospects, [ROOT_KEYS.dashboard], [ROOT_KEYS.deals], [ROOT_KEYS.pipeline], [ROOT_KEYS.activities]].map(
           (queryKey) => queryClient.invalidateQueries({ queryKey }),
         ),
       ),
@@ -47,6 +50,7 @@ export function useUpdateProspect() {
   return useProspectMutation(({ id, body }: { id: number; body: ProspectUpdate }) => updateProspect(id, body));
 }
 
+/** A deleted prospect's own page is never refetched (it would be a 404): only the lists are. */
 export function useDeleteProspect() {
-  return useProspectMutation(deleteProspect);
+  return useProspectMutation(deleteProspect, prospectKeys.lists());
 }
