@@ -107,6 +107,10 @@ test("each deal sits in its stage's column, with the server's figures in the pro
   expect(within(column("proposal")).getByRole("heading", { name: "Beta pilot" })).toBeInTheDocument();
   expect(within(column("won")).getByRole("heading", { name: "Gamma renewal" })).toBeInTheDocument();
   expect(within(column("discovery")).getByText("€12,000.00")).toBeInTheDocument();
+  expect(await within(column("discovery")).findByRole("link", { name: "Ada Lovelace" })).toHaveAttribute(
+    "href",
+    "/prospects/21",
+  );
   expect(await screen.findByTestId("column-discovery-figures")).toHaveTextContent("2 deals · €15,000.50");
   expect(screen.getByTestId("column-proposal-figures")).toHaveTextContent("1 deal · €8,000.00");
   expect(screen.getByTestId("column-won-figures")).toHaveTextContent("1 deal · €5,000.00 in 90 days");

@@ -14,7 +14,7 @@ import { dealBody, DealForm, dealValues } from "./deal-form";
 
 /** One deal: its value, probability and close date, a handle to move it (mouse, touch
  * or keyboard), edit and delete. */
-export function DealCard({ deal, currency }: { deal: Deal; currency: string }) {
+export function DealCard({ deal, currency, prospectName }: { deal: Deal; currency: string; prospectName?: string }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, isDragging } = useDraggable({
     id: deal.id,
     data: { deal },
@@ -36,8 +36,8 @@ export function DealCard({ deal, currency }: { deal: Deal; currency: string }) {
         </button>
         <h3 className="deal-title">{deal.title}</h3>
       </div>
-      <Link to={`/prospects/${deal.prospect_id}`} className="small">
-        Prospect
+      <Link to={`/prospects/${deal.prospect_id}`} className="small deal-prospect">
+        {prospectName ?? `Prospect #${deal.prospect_id}`}
       </Link>
       <p className="deal-figures">
         <strong>{money(deal.value, currency)}</strong> <span className="muted small">· {deal.probability}%</span>

@@ -15,11 +15,12 @@ import {
 } from "@dnd-kit/core";
 
 import { QueryState } from "@/components/ui/query-state";
+import { useProspects } from "@/features/prospects";
 import type { Schemas } from "@/lib/api-client";
 import { money } from "@/lib/format";
 
 import { useMoveDeal, type Deal } from "../api/deal-mutations";
-import { useBoardDeals, usePipelineSummary } from "../api/get-deals";
+import { BOARD_LIMIT, useBoardDeals, usePipelineSummary } from "../api/get-deals";
 import { DEAL_STAGES, stageLabel, type DealStage } from "../deal-stages";
 
 import { DealCard } from "./deal-card";
@@ -71,6 +72,8 @@ const screenReaderInstructions = {
 export function PipelineBoard({ currency }: { currency: string }) {
   const deals = useBoardDeals();
   const summary = usePipelineSummary();
+  const prospects = useProspects({ sort: "name", limit: BOARD_LIMIT });
+  const prospectNames = new Map(prospects.data?.items.map((prospect) => [prospect.id, prospect.name]));
   const move = useMoveDeal();
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -102,6 +105,7 @@ export function PipelineBoard({ currency }: { currency: string }) {
                 deals={items.filter((deal) => deal.stage === stage)}
                 figures={summary.data && columnFigures(summary.data, stage, currency)}
                 currency={currency}
+                prospectNames={prospectNames}
               />
             ))}
           </div>
@@ -128,12 +132,14 @@ function StageColumn({
   deals,
   figures,
   currency,
+  prospectNames,
 }: {
   stage: DealStage;
   label: string;
   deals: Deal[];
   figures: string | undefined;
   currency: string;
+  prospectNames: Map<number, string>;
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: stage });
   const headingId = `stage-${stage}-heading`;
@@ -152,7 +158,7 @@ function StageColumn({
       </p>
       <ul className="board-deals" aria-label={`${label} deals`}>
         {deals.map((deal) => (
-          <DealCard key={deal.id} deal={deal} currency={currency} />
+          <DealCard key={deal.id} deal={deal} currency={currency} prospectName={prospectNames.get(deal.prospect_id)} />
         ))}
       </ul>
     </section>
