@@ -214,6 +214,10 @@ BAD_QUERIES: list[tuple[str, dict[str, Any]]] = [
     ("/scores/week", {"week_start": SQL_LIKE}),
     ("/progress/week", {"week_start": "9999-12-27"}),
     ("/progress/week", {"week_start": "0001-01-02"}),
+    ("/scores/history", {"date_from": SQL_LIKE}),
+    ("/scores/history", {"date_to": "99999-01-01"}),
+    ("/scores/history", {"date_from": "2026-11-25", "date_to": "2026-11-01"}),
+    ("/scores/history", {"date_from": "2016-11-01", "date_to": "2026-11-01"}),
 ]
 
 
