@@ -1,2 +1,8 @@
+export { scoreKeys } from "./api/keys";
+export { scoreHistoryQuery, useScoreHistory } from "./api/get-score-history";
+export { streakQuery, useStreak } from "./api/get-streak";
+export { useWeekScores, weekScoresQuery } from "./api/get-week-scores";
 export { ScoreGauge } from "./components/score-gauge";
+export { ScoreHeatmap } from "./components/score-heatmap";
 export { StreakSummary } from "./components/streak-summary";
+export { WeekScoreChart } from "./components/week-score-chart";
