@@ -6,6 +6,9 @@ import { activity, dayScore, TODAY } from "@/testing/fixtures";
 import { renderApp } from "@/testing/render";
 import { API, server } from "@/testing/server";
 
+// Whole pages with a chart library loaded on first use: slow on a machine running other suites.
+vi.setConfig({ testTimeout: 30_000 });
+
 /** The server's default history: the 365 days ending today, zeros but for the last two. */
 function year() {
   const days = Array.from({ length: 365 }, (_, n) => dayScore(addDays("2025-11-26", n)));
@@ -56,6 +59,8 @@ test("the heatmap has a cell per day naming its date and score, and the streaks 
   expect(await screen.findByTestId("current-streak")).toHaveTextContent("3 days");
   expect(screen.getByTestId("longest-streak")).toHaveTextContent("12 days");
   // Role queries over 365 cells are slow in jsdom: the cells are found by their date.
+  // The heatmap's code loads on first use: a while on a busy machine.
+  await waitFor(() => expect(document.querySelectorAll("rect[data-date]")).toHaveLength(365), { timeout: 15_000 });
   const cells = Array.from(document.querySelectorAll<SVGRectElement>("rect[data-date]"));
   const named = (day: string) => cells.find((cell) => cell.dataset.date === day);
   expect(cells).toHaveLength(365);

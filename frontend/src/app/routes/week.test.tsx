@@ -5,6 +5,9 @@ import { dayScore, goal, WEEK_START, weekProgress } from "@/testing/fixtures";
 import { renderApp } from "@/testing/render";
 import { API, server } from "@/testing/server";
 
+// Whole pages with a chart library loaded on first use: slow on a machine running other suites.
+vi.setConfig({ testTimeout: 30_000 });
+
 type Progress = ReturnType<typeof weekProgress>;
 
 /** The week's progress with a goal (id 4): discovery 10 (2 done), email 20 (20 done),
@@ -59,7 +62,9 @@ test("shows this week's targets, done counts with the pace, and each day's score
   expect(discovery).toHaveAttribute("aria-valuetext", "20%, 4.29 expected by today");
   expect(screen.getByRole("progressbar", { name: "Calls: 3 of 7" })).toHaveAttribute("aria-valuenow", "42");
 
-  expect(await screen.findByRole("img", { name: /^Daily scores, week of Monday, (23 November|November 23)$/ })).toBeInTheDocument();
+  // The chart's code loads on first use: a while on a busy machine.
+  const chart = await screen.findByRole("img", { name: /^Daily scores, week of Monday, (23 November|November 23)$/ }, { timeout: 15_000 });
+  expect(chart).toBeInTheDocument();
   const table = screen.getByRole("table", { name: /^Daily scores, week of/ });
   const rows = within(table).getAllByRole("row").slice(1);
   expect(rows.map((row) => within(row).getAllByRole("cell").map((cell) => cell.textContent))).toEqual([
@@ -187,5 +192,5 @@ test("previous and next step a week from the server's week_start", async () => {
 
   // Back to this week: the answer is still in the cache.
   await waitFor(() => expect(asked.progress).toEqual([null, "2026-11-16", WEEK_START, "2026-11-30"]));
-  expect(asked.scores).toEqual([WEEK_START, "2026-11-16", "2026-11-30"]);
+  await waitFor(() => expect(asked.scores).toEqual([WEEK_START, "2026-11-16", "2026-11-30"]), { timeout: 15_000 });
 });

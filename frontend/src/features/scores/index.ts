@@ -3,6 +3,5 @@ export { scoreHistoryQuery, useScoreHistory } from "./api/get-score-history";
 export { streakQuery, useStreak } from "./api/get-streak";
 export { useWeekScores, weekScoresQuery } from "./api/get-week-scores";
 export { ScoreGauge } from "./components/score-gauge";
-export { ScoreHeatmap } from "./components/score-heatmap";
+export { ScoreHeatmap, WeekScoreChart } from "./components/charts";
 export { StreakSummary } from "./components/streak-summary";
-export { WeekScoreChart } from "./components/week-score-chart";

@@ -1,4 +1,4 @@
-import { cloneElement } from "react";
+import { cloneElement, useEffect, useRef } from "react";
 import { ActivityCalendar, type Activity } from "react-activity-calendar";
 
 import type { Schemas } from "@/lib/api-client";
@@ -17,11 +17,16 @@ function describe(day: { date: string; count: number }): string {
 
 /** A calendar grid of daily scores, a column per week (Monday first), like a
  * contributions graph. Each cell names its date and score; the grid scrolls sideways
- * inside its own frame on a narrow screen. */
+ * inside its own frame on a narrow screen, opened at the latest weeks. */
 export function ScoreHeatmap({ history }: { history: Score[] }) {
   const data: Activity[] = history.map((day) => ({ date: day.date, count: day.score, level: level(day.score) }));
+  const frame = useRef<HTMLDivElement>(null);
+  // The latest weeks first in view: on a phone the grid opens scrolled to today.
+  useEffect(() => {
+    if (frame.current) frame.current.scrollLeft = frame.current.scrollWidth;
+  }, []);
   return (
-    <div className="heatmap" role="region" aria-label="Daily scores, one cell a day" tabIndex={0}>
+    <div ref={frame} className="heatmap" role="region" aria-label="Daily scores, one cell a day" tabIndex={0}>
       <ActivityCalendar
         data={data}
         weekStart={1}

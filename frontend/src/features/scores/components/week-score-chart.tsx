@@ -29,7 +29,7 @@ function ScoreBars({ scores, name }: { scores: Score[]; name: string }) {
       <div className="week-chart" role="img" aria-label={name}>
         <BarChart responsive data={bars} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis dataKey="day" tickLine={false} />
+          <XAxis dataKey="day" tickLine={false} interval={0} />
           <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickLine={false} />
           <Bar dataKey="score" fill="var(--primary)" radius={[4, 4, 0, 0]} isAnimationActive={false} />
         </BarChart>
