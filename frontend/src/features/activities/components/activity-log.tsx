@@ -5,7 +5,9 @@ import { QueryState } from "@/components/ui/query-state";
 import { fullDate } from "@/lib/format";
 
 import { useActivities, type ActivityFilters } from "../api/get-activities";
-import { ACTIVITY_STATUSES, ACTIVITY_TYPES, activityLabel, type ActivityStatus, type ActivityType } from "../activity-types";
+import { activityLabel, type ActivityStatus, type ActivityType } from "../activity-types";
+
+import { ActivityStatusOptions, ActivityTypeOptions } from "./activity-options";
 
 export const LOG_PAGE_SIZE = 25;
 
@@ -31,11 +33,7 @@ export function ActivityLog() {
           <label htmlFor={`${id}-type`}>Type</label>
           <select id={`${id}-type`} value={filters.type ?? ""} onChange={(e) => filter("type", e.target.value as ActivityType | "")}>
             <option value="">All types</option>
-            {ACTIVITY_TYPES.map(({ type, label }) => (
-              <option key={type} value={type}>
-                {label}
-              </option>
-            ))}
+            <ActivityTypeOptions />
           </select>
         </div>
         <div className="form-row">
@@ -46,11 +44,7 @@ export function ActivityLog() {
             onChange={(e) => filter("status", e.target.value as ActivityStatus | "")}
           >
             <option value="">All statuses</option>
-            {ACTIVITY_STATUSES.map(({ status, label }) => (
-              <option key={status} value={status}>
-                {label}
-              </option>
-            ))}
+            <ActivityStatusOptions />
           </select>
         </div>
         <div className="form-row">

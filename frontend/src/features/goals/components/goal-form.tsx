@@ -1,5 +1,6 @@
-import { useId, useState, type SyntheticEvent } from "react";
+import { useId } from "react";
 
+import { FormFooter, useServerForm } from "@/components/ui/form";
 import { ACTIVITY_TYPES } from "@/features/activities";
 
 import { TARGET_FIELDS, type GoalTargets } from "../targets";
@@ -13,25 +14,10 @@ type GoalFormProps = {
 /** A week's four targets; the server checks the bounds (0..100,000) and its refusal shows here. */
 export function GoalForm({ initial, submitLabel, onSubmit }: GoalFormProps) {
   const id = useId();
-  const [targets, setTargets] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function submit(event: SyntheticEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      await onSubmit(targets);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const form = useServerForm(initial, onSubmit);
 
   return (
-    <form className="form" onSubmit={(event) => void submit(event)}>
+    <form className="form" onSubmit={form.onSubmit}>
       <div className="form-grid">
         {ACTIVITY_TYPES.map(({ type, plural }) => {
           const field = TARGET_FIELDS[type];
@@ -44,23 +30,14 @@ export function GoalForm({ initial, submitLabel, onSubmit }: GoalFormProps) {
                 min={0}
                 max={100000}
                 required
-                value={Number.isNaN(targets[field]) ? "" : targets[field]}
-                onChange={(e) => setTargets((current) => ({ ...current, [field]: e.target.valueAsNumber }))}
+                value={Number.isNaN(form.values[field]) ? "" : form.values[field]}
+                onChange={(e) => form.set(field, e.target.valueAsNumber)}
               />
             </div>
           );
         })}
       </div>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? "Saving…" : submitLabel}
-        </button>
-      </div>
+      <FormFooter error={form.error} saving={form.saving} submitLabel={submitLabel} />
     </form>
   );
 }
