@@ -1,2 +1,2 @@
-export { progressKeys, useWeekProgress, weekProgressQuery } from "./api/get-week-progress";
+export { useWeekProgress } from "./api/get-week-progress";
 export { ProgressBars } from "./components/progress-bars";

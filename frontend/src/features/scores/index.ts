@@ -1,7 +1,5 @@
-export { scoreKeys } from "./api/keys";
-export { scoreHistoryQuery, useScoreHistory } from "./api/get-score-history";
-export { streakQuery, useStreak } from "./api/get-streak";
-export { useWeekScores, weekScoresQuery } from "./api/get-week-scores";
-export { ScoreGauge } from "./components/score-gauge";
+export { useScoreHistory } from "./api/get-score-history";
+export { useStreak } from "./api/get-streak";
 export { ScoreHeatmap, WeekScoreChart } from "./components/charts";
+export { ScoreGauge } from "./components/score-gauge";
 export { StreakSummary } from "./components/streak-summary";

@@ -9,7 +9,7 @@ import { activityLabel, type ActivityStatus, type ActivityType } from "../activi
 
 import { ActivityStatusOptions, ActivityTypeOptions } from "./activity-options";
 
-export const LOG_PAGE_SIZE = 25;
+const LOG_PAGE_SIZE = 25;
 
 /** Every activity ever logged, newest first, filtered by type, status and date range,
  * a page of 25 at a time; the total is the server's count. */
