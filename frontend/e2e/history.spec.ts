@@ -33,15 +33,19 @@ test("the heatmap shows today's score in today's cell; the log filters by type",
 
   await page.getByRole("search", { name: "Filter the log" }).getByLabel("Status").selectOption("pending");
   await expect(page.getByText("No activities match.")).toBeVisible();
-  await checkPage(page, "history");
 });
 
-test("on a phone the heatmap opens at today, scrolled within its own frame", async ({ page }) => {
+test("History on a phone opens the heatmap at today, scrolled within its own frame", async ({ page, founderApi }) => {
+  const today = (await founderApi.get<{ date: string }>("/scores/today")).date;
+  await founderApi.send("POST", "/activities", { type: "call", status: "done", date: today, amount: 2 });
+  await founderApi.send("POST", "/activities", { type: "email", status: "pending", date: today, notes: "Follow up with Acme" });
+
   await page.setViewportSize({ width: 375, height: 812 });
   await page.goto("/history");
-  const today = page.locator(`rect[data-date]`).last();
-  await expect(today).toBeInViewport();
-  await expect(page.locator(`rect[data-date]`).first()).not.toBeInViewport();
-  const frame = page.getByRole("region", { name: "Daily scores, one cell a day" });
-  expect(await frame.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+  const cell = page.locator(`rect[data-date="${today}"]`);
+  await expect(cell).toHaveAccessibleName(/: score 40$/);
+  await expect(cell).toBeInViewport();
+  await expect(page.locator("rect[data-date]").first()).not.toBeInViewport();
+  await expect(page.getByTestId("log-range")).toHaveText("1–2 of 2");
+  await checkPage(page, "history");
 });
