@@ -255,6 +255,10 @@ BAD_QUERIES: list[tuple[str, dict[str, Any]]] = [
     ("/deals", {"offset": BEYOND_64_BITS}),
     ("/pipeline/summary", {"date_from": "99999-01-01"}),
     ("/pipeline/summary", {"date_to": "2026-11-01", "date_from": "2026-11-25"}),
+    ("/scores/history", {"date_from": SQL_LIKE}),
+    ("/scores/history", {"date_to": "99999-01-01"}),
+    ("/scores/history", {"date_from": "2026-11-25", "date_to": "2026-11-01"}),
+    ("/scores/history", {"date_from": "2016-11-01", "date_to": "2026-11-01"}),
 ]
 
 

@@ -80,7 +80,12 @@ async def test_statements_do_not_grow_with_the_history(
         streak = await count("GET /scores/streak", "GET", "/scores/streak")
         await count("GET /progress/week", "GET", "/progress/week")
         await count("GET /activities", "GET", "/activities")
+        year = {"date_from": str(TODAY - timedelta(days=365)), "date_to": str(TODAY)}
+        history = await count(
+            "GET /scores/history (366 days)", "GET", "/scores/history", params=year
+        )
         assert streak.json()["last_active_date"] == str(TODAY - timedelta(days=1))
+        assert len(history.json()) == 366
         return counts
 
     short = await statements_of_each_request("user_short_history")
@@ -98,6 +103,8 @@ async def test_statements_do_not_grow_with_the_history(
         "GET /scores/streak": 2,
         "GET /progress/week": 2,
         "GET /activities": 3,
+        # the caller's row; the whole range
+        "GET /scores/history (366 days)": 2,
     }
     streaks = [
         (await client.get(f"{API}/scores/streak", headers=bearer(sub=sub))).json()

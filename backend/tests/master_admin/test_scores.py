@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.models import User
 from tests.clock import FixedClock
 from tests.conftest import API
-from tests.factories import create_founder
+from tests.factories import create_founder, create_score, create_user
 from tests.master_admin.expected import day_score
 
 
@@ -128,6 +128,153 @@ async def test_the_earliest_and_latest_weeks_are_answered(
     assert last.json()[-1] == day_score("9999-12-26")
 
 
+# GET /scores/history
+
+
+async def test_history_is_the_365_days_ending_today_by_default(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    await log(client, "2025-11-25", type="call")  # the day before the year shown
+    await log(client, "2025-11-26", type="email")
+    await log(client, "2026-11-25", type="video", amount=2)
+
+    response = await client.get(f"{API}/scores/history")
+
+    assert response.status_code == 200
+    history = response.json()
+    assert len(history) == 365
+    # 2025-11-25 scored too, so the first day shown is a 2-day streak
+    assert history[0] == day_score("2025-11-26", 5, 2, 1)
+    assert history[-1] == day_score("2026-11-25", 30, 1, 1)
+    assert sum(day["score"] for day in history) == 35
+
+
+async def test_history_is_oldest_first_and_zero_filled(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    await log(client, "2026-11-19", type="call")  # before the range: streaks only
+    await log(client, "2026-11-20", type="discovery")
+    await log(client, "2026-11-20", type="email", amount=3)
+    await log(client, "2026-11-20", type="video", status="pending")
+    await log(client, "2026-11-22", type="call", amount=6)
+    await log(client, "2026-11-23", type="video")
+
+    response = await client.get(
+        f"{API}/scores/history", params={"date_from": "2026-11-20", "date_to": "2026-11-24"}
+    )
+
+    assert response.json() == [
+        day_score("2026-11-20", 25, 2, 2),  # discovery 10 + email 3 x 5; the video is pending
+        day_score("2026-11-21"),
+        day_score("2026-11-22", 100, 1, 1),  # call 6 x 20 = 120, capped
+        day_score("2026-11-23", 15, 2, 1),
+        day_score("2026-11-24"),
+    ]
+
+
+async def test_history_of_one_day(client: httpx.AsyncClient, founder: User) -> None:
+    await log(client, "2026-11-24", type="email")
+
+    response = await client.get(
+        f"{API}/scores/history", params={"date_from": "2026-11-24", "date_to": "2026-11-24"}
+    )
+
+    assert response.json() == [day_score("2026-11-24", 5, 1, 1)]
+
+
+async def test_history_from_a_day_runs_to_today(client: httpx.AsyncClient, founder: User) -> None:
+    response = await client.get(f"{API}/scores/history", params={"date_from": "2026-11-01"})
+
+    days = [day["date"] for day in response.json()]
+    assert (len(days), days[0], days[-1]) == (25, "2026-11-01", "2026-11-25")
+
+
+async def test_history_to_a_day_is_the_365_days_ending_it(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    response = await client.get(f"{API}/scores/history", params={"date_to": "2024-03-01"})
+
+    days = [day["date"] for day in response.json()]
+    # 2024 is a leap year: 365 days ending on 1 March start on 3 March 2023
+    assert (len(days), days[0], days[-1]) == (365, "2023-03-03", "2024-03-01")
+
+
+async def test_history_at_the_edges_of_the_calendar(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    first = await client.get(f"{API}/scores/history", params={"date_to": "0001-01-03"})
+    last = await client.get(
+        f"{API}/scores/history", params={"date_from": "9999-12-29", "date_to": "9999-12-30"}
+    )
+
+    # nothing before the first storable day
+    assert first.json() == [day_score("0001-01-02"), day_score("0001-01-03")]
+    assert last.json() == [day_score("9999-12-29"), day_score("9999-12-30")]
+
+
+async def test_history_spans_at_most_366_days(client: httpx.AsyncClient, founder: User) -> None:
+    await log(client, "2024-02-29", type="call")
+    leap_year = {"date_from": "2024-01-01", "date_to": "2024-12-31"}
+    one_day_more = {"date_from": "2024-01-01", "date_to": "2025-01-01"}
+
+    allowed = await client.get(f"{API}/scores/history", params=leap_year)
+    refused = await client.get(f"{API}/scores/history", params=one_day_more)
+
+    assert allowed.status_code == 200
+    assert len(allowed.json()) == 366
+    assert allowed.json()[59] == day_score("2024-02-29", 20, 1, 1)
+    assert refused.status_code == 422
+    assert refused.json()["detail"][0]["loc"] == ["query", "date_to"]
+    assert "366 days" in refused.json()["detail"][0]["msg"]
+
+
+@pytest.mark.parametrize(
+    ("params", "loc"),
+    [
+        ({"date_from": "2026-11-25", "date_to": "2026-11-24"}, ["query", "date_to"]),
+        ({"date_from": "2026-11-26"}, ["query", "date_from"]),  # after today, the default end
+        ({"date_from": "2025-11-24"}, ["query", "date_from"]),  # 367 days up to today
+        ({"date_from": "yesterday"}, ["query", "date_from"]),
+        ({"date_to": "1700000000"}, ["query", "date_to"]),
+        ({"date_to": "0001-01-01"}, ["query", "date_to"]),
+        ({"date_from": "2026-11-01", "date_to": "9999-12-31"}, ["query", "date_to"]),
+    ],
+)
+async def test_invalid_history_ranges_are_422(
+    client: httpx.AsyncClient, founder: User, params: dict[str, str], loc: list[str]
+) -> None:
+    response = await client.get(f"{API}/scores/history", params=params)
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == loc
+
+
+async def test_history_never_shows_another_users_scores(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    other = await create_user(session, clerk_user_id="user_other")
+    await create_score(
+        session, other, date=date(2026, 11, 24), score=40, streak_days=1, activities_count=2
+    )
+    await log(client, "2026-11-25", type="email")
+
+    response = await client.get(f"{API}/scores/history", params={"date_from": "2026-11-24"})
+
+    assert response.json() == [day_score("2026-11-24"), day_score("2026-11-25", 5, 1, 1)]
+
+
+async def test_history_is_in_the_callers_time_zone(
+    client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
+) -> None:
+    # 03:00 UTC on the 26th is still 19:00 on the 25th in Los Angeles.
+    await create_founder(session, "America/Los_Angeles")
+    clock.instant = datetime(2026, 11, 26, 3, 0, tzinfo=UTC)
+
+    response = await client.get(f"{API}/scores/history")
+
+    assert [day["date"] for day in response.json()][::364] == ["2025-11-26", "2026-11-25"]
+
+
 # GET /scores/streak
 
 
@@ -233,3 +380,4 @@ async def test_score_routes_document_their_errors(anonymous_client: httpx.AsyncC
     assert own("/scores/today") == {"200"}
     assert own("/scores/week") == {"200", "422"}
     assert own("/scores/streak") == {"200"}
+    assert own("/scores/history") == {"200", "422"}

@@ -13,6 +13,14 @@ const SHORT_DATE = new Intl.DateTimeFormat(undefined, {
   timeZone: "UTC",
 });
 
+const FULL_DATE = new Intl.DateTimeFormat(undefined, {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
 /** A `YYYY-MM-DD` from the server, read as that calendar day (never shifted by a zone). */
 function calendarDay(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`);
@@ -20,6 +28,10 @@ function calendarDay(isoDate: string): Date {
 
 export function longDate(isoDate: string): string {
   return LONG_DATE.format(calendarDay(isoDate));
+}
+
+export function fullDate(isoDate: string): string {
+  return FULL_DATE.format(calendarDay(isoDate));
 }
 
 export function shortDate(isoDate: string): string {

@@ -38,6 +38,25 @@ export function weekProgress(
   };
 }
 
+export function dayScore(date: string, score = 0, streak_days = 0, activities_count = 0): Schemas["AdminScoreResponse"] {
+  return { date, score, streak_days, activities_count };
+}
+
+export function goal(overrides: Partial<Schemas["AdminGoalResponse"]> = {}): Schemas["AdminGoalResponse"] {
+  return {
+    id: 4,
+    user_id: 1,
+    week_start: WEEK_START,
+    target_discoveries: 0,
+    target_emails: 0,
+    target_videos: 0,
+    target_calls: 0,
+    created_at: "2026-11-23T08:00:00Z",
+    updated_at: "2026-11-23T08:00:00Z",
+    ...overrides,
+  };
+}
+
 export function dashboard(overrides: Partial<Schemas["DashboardResponse"]> = {}): Schemas["DashboardResponse"] {
   return {
     today: { date: TODAY, score: 0, streak_days: 0, activities_count: 0 },

@@ -49,7 +49,7 @@ from app.services.master_admin.activity_queries import (
     LOG_ACTIVITY,
     NEWEST_FIRST,
     SCORE_OF_DAY,
-    SCORES_OF_WEEK,
+    SCORES_BETWEEN,
     STREAK,
     WEEK_PROGRESS,
     rescore_days,
@@ -58,6 +58,10 @@ from app.services.master_admin.activity_queries import (
 )
 
 SCORED_FIELDS = frozenset({"type", "status", "date", "amount"})
+HISTORY_DAYS = 365
+MAX_HISTORY_DAYS = 366
+# date.min is not a storable day (see `app.schemas.master_admin.fields.Day`).
+FIRST_DAY = date.min + timedelta(days=1)
 GOAL_TARGETS = {
     ActivityType.DISCOVERY: "target_discoveries",
     ActivityType.EMAIL: "target_emails",
@@ -217,12 +221,30 @@ class ActivityService:
     ) -> list[AdminScoreResponse]:
         """Monday to Sunday of the week (this week by default), days without a score zeroed."""
         start = week_start or self.week_start(user)
-        week = [start + timedelta(days=offset) for offset in range(DAYS_PER_WEEK)]
-        rows = await self.session.execute(
-            SCORES_OF_WEEK, {"owner_id": user.id, **week_params(start)}
-        )
-        stored = {row.date: AdminScoreResponse.model_validate(row) for row in rows}
-        return [stored.get(day, zero_score(day)) for day in week]
+        return await self._scores_between(user, start, start + timedelta(days=DAYS_PER_WEEK - 1))
+
+    async def get_score_history(
+        self, user: User, date_from: date | None = None, date_to: date | None = None
+    ) -> list[AdminScoreResponse]:
+        """Every day from `date_from` to `date_to` (both included), oldest first, days
+        without a score zeroed: one statement.
+
+        `date_to` defaults to today, `date_from` to the 365 days ending `date_to` (no
+        earlier than the first storable day). InvalidInput when `date_from` is after
+        `date_to` or the range spans more than 366 days; `loc` names `date_to` when it
+        was sent, else `date_from`.
+        """
+        end = date_to or self.today(user)
+        start = date_from or end - timedelta(days=min(HISTORY_DAYS - 1, (end - FIRST_DAY).days))
+        if date_to is None:
+            blamed, out_of_order = ("query", "date_from"), f"must be on or before today ({end})"
+        else:
+            blamed, out_of_order = ("query", "date_to"), "must be on or after date_from"
+        if start > end:
+            raise InvalidInput(blamed, out_of_order)
+        if (end - start).days + 1 > MAX_HISTORY_DAYS:
+            raise InvalidInput(blamed, f"the range may span at most {MAX_HISTORY_DAYS} days")
+        return await self._scores_between(user, start, end)
 
     async def get_streak(self, user: User) -> StreakResponse:
         """Current and longest runs of scoring days, and the latest scoring day.
@@ -251,6 +273,15 @@ class ActivityService:
         return weekly_progress(start, self.today(user), week)
 
     # Internals
+
+    async def _scores_between(self, user: User, start: date, end: date) -> list[AdminScoreResponse]:
+        """Each day from `start` to `end`, oldest first, from the stored scores."""
+        rows = await self.session.execute(
+            SCORES_BETWEEN, {"owner_id": user.id, "start": start, "end": end}
+        )
+        stored = {row.date: AdminScoreResponse.model_validate(row) for row in rows}
+        days = (start + timedelta(days=offset) for offset in range((end - start).days + 1))
+        return [stored.get(day, zero_score(day)) for day in days]
 
     async def _rescore(self, user: User, days: list[date]) -> None:
         # Core execution: the ORM's handling of an UPDATE (session synchronisation) is

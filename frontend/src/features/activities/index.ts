@@ -4,6 +4,7 @@ export { createActivity, useCreateActivity, useDeleteActivity, useUpdateActivity
 export { ACTIVITY_STATUSES, ACTIVITY_TYPES, activityLabel, activityPlural } from "./activity-types";
 export type { ActivityStatus, ActivityType } from "./activity-types";
 export { ActivityForm } from "./components/activity-form";
+export { ActivityLog } from "./components/activity-log";
 export { ActivityTimeline } from "./components/activity-timeline";
 export { QuickLog } from "./components/quick-log";
 export { prospectActivitiesQuery, useProspectActivities } from "./api/get-prospect-activities";

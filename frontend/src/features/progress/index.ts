@@ -1,1 +1,2 @@
+export { useWeekProgress } from "./api/get-week-progress";
 export { ProgressBars } from "./components/progress-bars";

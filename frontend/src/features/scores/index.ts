@@ -1,2 +1,5 @@
+export { useScoreHistory } from "./api/get-score-history";
+export { useStreak } from "./api/get-streak";
+export { ScoreHeatmap, WeekScoreChart } from "./components/charts";
 export { ScoreGauge } from "./components/score-gauge";
 export { StreakSummary } from "./components/streak-summary";

@@ -308,6 +308,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/master-admin/scores/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Score History
+         * @description One entry per day of the range (both ends included, at most 366 days), oldest
+         *     first; days without a score are zeros. One statement, whatever the range.
+         */
+        get: operations["get_score_history_api_v1_master_admin_scores_history_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/master-admin/progress/week": {
         parameters: {
             query?: never;
@@ -2599,6 +2620,52 @@ export interface operations {
             };
             /** @description Not a master admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_score_history_api_v1_master_admin_scores_history_get: {
+        parameters: {
+            query?: {
+                /** @description First day; the 365 days ending `date_to` if unset */
+                date_from?: string | null;
+                /** @description Last day; today if unset */
+                date_to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminScoreResponse"][];
+                };
+            };
+            /** @description Missing or invalid Clerk session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a master admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A date is invalid, `date_from` is after `date_to` (or after today when `date_to` is unset), or the range spans more than 366 days */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,9 @@ import { useId } from "react";
 import { FormFooter, useServerForm } from "@/components/ui/form";
 import { ProspectPicker } from "@/features/prospects";
 
-import { ACTIVITY_STATUSES, ACTIVITY_TYPES, type ActivityStatus, type ActivityType } from "../activity-types";
+import { type ActivityStatus, type ActivityType } from "../activity-types";
+
+import { ActivityStatusOptions, ActivityTypeOptions } from "./activity-options";
 
 export type ActivityFormValues = {
   type: ActivityType;
@@ -32,11 +34,7 @@ export function ActivityForm({ initial, submitLabel, onSubmit }: ActivityFormPro
       <div className="form-row">
         <label htmlFor={`${id}-type`}>Type</label>
         <select id={`${id}-type`} value={values.type} onChange={(e) => set("type", e.target.value as ActivityType)}>
-          {ACTIVITY_TYPES.map(({ type, label }) => (
-            <option key={type} value={type}>
-              {label}
-            </option>
-          ))}
+          <ActivityTypeOptions />
         </select>
       </div>
       <div className="form-row">
@@ -46,11 +44,7 @@ export function ActivityForm({ initial, submitLabel, onSubmit }: ActivityFormPro
           value={values.status}
           onChange={(e) => set("status", e.target.value as ActivityStatus)}
         >
-          {ACTIVITY_STATUSES.map(({ status, label }) => (
-            <option key={status} value={status}>
-              {label}
-            </option>
-          ))}
+          <ActivityStatusOptions />
         </select>
       </div>
       <div className="form-grid">

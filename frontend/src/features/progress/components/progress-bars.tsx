@@ -1,13 +1,22 @@
+import type { ReactNode } from "react";
+
 import { activityPlural } from "@/features/activities";
 import type { Schemas } from "@/lib/api-client";
 
-type ProgressBarsProps = { progress: Schemas["WeeklyProgressResponse"] };
+type ProgressBarsProps = {
+  progress: Schemas["WeeklyProgressResponse"];
+  /** What a week without a goal says instead. */
+  noGoal?: ReactNode;
+};
 
 /** Each type's done amount against its weekly target, with a marker where steady
  * progress would be by the end of today (`expected_by_today`). */
-export function ProgressBars({ progress }: ProgressBarsProps) {
+export function ProgressBars({
+  progress,
+  noGoal = "No goal for this week yet: set one on the Week page.",
+}: ProgressBarsProps) {
   if (progress.goal_id === null) {
-    return <p className="muted">No goal for this week yet: set one on the Week page.</p>;
+    return <p className="muted">{noGoal}</p>;
   }
   return (
     <ul className="progress-list">

@@ -1,6 +1,8 @@
 """Daily scores and the streak, in the caller's time zone."""
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 
 from app.api.dependencies import MasterAdmin
 from app.api.v1.endpoints.master_admin.tracker_dependencies import (
@@ -8,6 +10,7 @@ from app.api.v1.endpoints.master_admin.tracker_dependencies import (
     Activities,
     WeekStart,
 )
+from app.schemas.master_admin.fields import Day
 from app.schemas.master_admin.scores import AdminScoreResponse, StreakResponse
 
 router = APIRouter(prefix="/scores", tags=["Scores"])
@@ -31,3 +34,25 @@ async def get_week_scores(
 async def get_streak(user: MasterAdmin, activities: Activities) -> StreakResponse:
     """The current streak (alive until today ends), the longest, and the last active day."""
     return await activities.get_streak(user)
+
+
+@router.get(
+    "/history",
+    responses={
+        422: {
+            "description": "A date is invalid, `date_from` is after `date_to` (or after today "
+            "when `date_to` is unset), or the range spans more than 366 days"
+        }
+    },
+)
+async def get_score_history(
+    user: MasterAdmin,
+    activities: Activities,
+    date_from: Annotated[
+        Day | None, Query(description="First day; the 365 days ending `date_to` if unset")
+    ] = None,
+    date_to: Annotated[Day | None, Query(description="Last day; today if unset")] = None,
+) -> list[AdminScoreResponse]:
+    """One entry per day of the range (both ends included, at most 366 days), oldest
+    first; days without a score are zeros. One statement, whatever the range."""
+    return await activities.get_score_history(user, date_from, date_to)

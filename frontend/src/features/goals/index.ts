@@ -1,0 +1,1 @@
+export { WeekGoal } from "./components/week-goal";
