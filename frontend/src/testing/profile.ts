@@ -9,6 +9,11 @@ import { API, server } from "./server";
  * Reads of the profile and of the dashboard (a figure that hangs on "today") are counted. */
 const CURRENCIES = ["USD", "EUR", "GBP"];
 
+/** FastAPI's 422 for one field of the body. */
+function refusal(field: string, msg: string) {
+  return HttpResponse.json({ detail: [{ type: "value_error", loc: ["body", field], msg }] }, { status: 422 });
+}
+
 export function serveProfile(timezone: string, known = ["UTC", "Europe/Paris", "America/New_York"]) {
   const profile = me({ timezone });
   const patches: unknown[] = [];
@@ -24,35 +29,13 @@ export function serveProfile(timezone: string, known = ["UTC", "Europe/Paris", "
       patches.push(body);
       if (body.currency !== undefined) {
         if (!CURRENCIES.includes(body.currency)) {
-          return HttpResponse.json(
-            {
-              detail: [
-                {
-                  type: "value_error",
-                  loc: ["body", "currency"],
-                  msg: "Value error, must be an ISO 4217 currency code, e.g. USD or EUR",
-                },
-              ],
-            },
-            { status: 422 },
-          );
+          return refusal("currency", "Value error, must be an ISO 4217 currency code, e.g. USD or EUR");
         }
         profile.currency = body.currency;
         return HttpResponse.json(profile);
       }
       if (body.timezone === undefined || !known.includes(body.timezone)) {
-        return HttpResponse.json(
-          {
-            detail: [
-              {
-                type: "value_error",
-                loc: ["body", "timezone"],
-                msg: "Value error, must be an IANA time zone name, e.g. Europe/London",
-              },
-            ],
-          },
-          { status: 422 },
-        );
+        return refusal("timezone", "Value error, must be an IANA time zone name, e.g. Europe/London");
       }
       profile.timezone = body.timezone;
       return HttpResponse.json(profile);

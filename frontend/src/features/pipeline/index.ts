@@ -1,4 +1,3 @@
-export { dealKeys, pipelineKeys } from "./api/keys";
 export { NewDeal } from "./components/new-deal";
 export { PipelineBoard } from "./components/pipeline-board";
 export { PipelineSummary } from "./components/pipeline-summary";

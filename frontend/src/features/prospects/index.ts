@@ -1,5 +1,4 @@
-export { prospectKeys } from "./api/keys";
-export { prospectQuery, prospectsQuery, useProspect, useProspects } from "./api/get-prospects";
+export { useProspects } from "./api/get-prospects";
 export { NewProspect } from "./components/new-prospect";
 export { ProspectDetails } from "./components/prospect-details";
 export { ProspectList } from "./components/prospect-list";

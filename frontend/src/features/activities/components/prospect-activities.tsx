@@ -1,22 +1,18 @@
 import { Plus } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
 
-import { Dialog } from "@/components/ui/dialog";
 import { QueryState } from "@/components/ui/query-state";
 import { shortDate } from "@/lib/format";
 
-import { useCreateActivity } from "../api/activity-mutations";
 import { useProspectActivities } from "../api/get-prospect-activities";
 import { activityLabel } from "../activity-types";
 
-import { ActivityForm } from "./activity-form";
+import { LogActivityDialog } from "./log-activity-dialog";
 
 /** A prospect's activities, newest first, and the log form preset to that prospect.
  * `today` is the server's date in the founder's time zone. */
 export function ProspectActivities({ prospectId, today }: { prospectId: number; today: string }) {
   const activities = useProspectActivities(prospectId);
-  const create = useCreateActivity();
   const [formOpen, setFormOpen] = useState(false);
 
   return (
@@ -62,17 +58,13 @@ export function ProspectActivities({ prospectId, today }: { prospectId: number; 
           )
         }
       </QueryState>
-      <Dialog open={formOpen} onOpenChange={setFormOpen} title="Log an activity with this prospect">
-        <ActivityForm
-          initial={{ type: "call", status: "done", date: today, amount: 1, notes: null, prospect_id: prospectId }}
-          submitLabel="Log activity"
-          onSubmit={async (values) => {
-            await create.mutateAsync(values);
-            toast.success(`Logged: ${activityLabel(values.type)}`);
-            setFormOpen(false);
-          }}
-        />
-      </Dialog>
+      <LogActivityDialog
+        open={formOpen}
+        onOpenChange={setFormOpen}
+        title="Log an activity with this prospect"
+        today={today}
+        prospectId={prospectId}
+      />
     </section>
   );
 }
