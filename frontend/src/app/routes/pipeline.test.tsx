@@ -170,6 +170,21 @@ test("a move the server refuses is put back, with its reason", async () => {
   expect(writes).toEqual([{ method: "PUT", id: "31", body: { stage: "qualification" } }]);
 });
 
+test("Escape cancels a keyboard move: nothing is sent", async () => {
+  layOutColumns();
+  const { writes } = serveDeals([deal({ id: 31, title: "Acme licence", stage: "discovery" })]);
+  const { user } = renderApp("/pipeline");
+  (await screen.findByRole("button", { name: "Move Acme licence" })).focus();
+  await user.keyboard(" ");
+  await screen.findByText("Acme licence is over Discovery.");
+  await user.keyboard("{ArrowRight}");
+  await screen.findByText("Acme licence is over Qualification.");
+  await user.keyboard("{Escape}");
+  expect(await screen.findByText("Move cancelled: Acme licence stays where it was.")).toBeInTheDocument();
+  expect(within(column("discovery")).getByRole("heading", { name: "Acme licence" })).toBeInTheDocument();
+  expect(writes).toEqual([]);
+});
+
 test("a deal is created for a prospect found by search, edited and deleted", async () => {
   const { writes } = serveDeals([deal({ id: 31, title: "Acme licence", stage: "discovery", probability: 10 })]);
   const { user } = renderApp("/pipeline");

@@ -38,11 +38,10 @@ const columnCoordinates: KeyboardCoordinateGetter = (event, { context }) => {
   const step = event.code === "ArrowRight" ? 1 : event.code === "ArrowLeft" ? -1 : 0;
   if (step === 0) return undefined;
   event.preventDefault();
-  const { over, droppableRects, collisionRect } = context;
+  const { over, droppableRects } = context;
   const from = (over?.id ?? dealOf(context.active?.data)?.stage) as DealStage | undefined;
   const target = from && droppableRects.get(STAGE_IDS[STAGE_IDS.indexOf(from) + step] as UniqueIdentifier);
-  if (!target || !collisionRect) return undefined;
-  return { x: target.left + 8, y: target.top + 8 };
+  return target ? { x: target.left + 8, y: target.top + 8 } : undefined;
 };
 
 /** The pointer's column when there is a pointer; the card's overlap under the keyboard. */
@@ -51,14 +50,17 @@ const columnUnder: CollisionDetection = (args) => {
   return within.length > 0 ? within : rectIntersection(args);
 };
 
-const name = (id: UniqueIdentifier | undefined) => (id === undefined ? "no stage" : stageLabel(id as DealStage));
+const name = (id: UniqueIdentifier) => stageLabel(id as DealStage);
+const title = (active: { data: { current?: Record<string, unknown> } }) => dealOf(active.data)?.title ?? "The deal";
 
+/** What a screen reader says at each step of a move, by stage name. */
 const announcements: Announcements = {
-  onDragStart: ({ active }) =>
-    `Picked up ${dealOf(active.data)?.title}, in ${name(dealOf(active.data)?.stage)}. Left and right arrows choose a stage.`,
-  onDragOver: ({ active, over }) => `${dealOf(active.data)?.title} is over ${name(over?.id)}.`,
-  onDragEnd: ({ active, over }) => `${dealOf(active.data)?.title} dropped in ${name(over?.id)}.`,
-  onDragCancel: ({ active }) => `Move cancelled: ${dealOf(active.data)?.title} stays where it was.`,
+  onDragStart: ({ active }) => `Picked up ${title(active)}. Left and right arrows choose a stage.`,
+  onDragOver: ({ active, over }) =>
+    over ? `${title(active)} is over ${name(over.id)}.` : `${title(active)} is over no stage.`,
+  onDragEnd: ({ active, over }) =>
+    over ? `${title(active)} dropped in ${name(over.id)}.` : `${title(active)} dropped outside the stages; it stays.`,
+  onDragCancel: ({ active }) => `Move cancelled: ${title(active)} stays where it was.`,
 };
 
 const screenReaderInstructions = {
