@@ -16,6 +16,10 @@ export const routes: RouteObject[] = [
       { path: "nudges", lazy: () => import("./routes/nudges").then((m) => ({ Component: m.NudgesRoute })) },
       { path: "meetings", lazy: () => import("./routes/meetings").then((m) => ({ Component: m.MeetingsRoute })) },
       { path: "prospects", lazy: () => import("./routes/prospects").then((m) => ({ Component: m.ProspectsRoute })) },
+      {
+        path: "prospects/:prospectId",
+        lazy: () => import("./routes/prospect").then((m) => ({ Component: m.ProspectRoute })),
+      },
       { path: "pipeline", lazy: () => import("./routes/pipeline").then((m) => ({ Component: m.PipelineRoute })) },
       { path: "settings", lazy: () => import("./routes/settings").then((m) => ({ Component: m.SettingsRoute })) },
       { path: "*", element: <NotFoundRoute /> },

@@ -57,3 +57,13 @@ export function timeOfDay(isoDateTime: string, timeZone?: string): string {
     timeZone,
   }).format(new Date(isoDateTime));
 }
+
+/** An amount of money from the server in the profile's currency (ISO 4217), e.g. "$1,250.50". */
+export function money(value: number, currency: string): string {
+  return new Intl.NumberFormat(undefined, { style: "currency", currency }).format(value);
+}
+
+/** A ratio 0..1 from the server as a whole percentage, e.g. 0.25 → "25%". */
+export function percent(ratio: number): string {
+  return new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 0 }).format(ratio);
+}

@@ -12,4 +12,7 @@ export const ROOT_KEYS = {
   goals: "goals",
   meetings: "meetings",
   profile: "profile",
+  prospects: "prospects",
+  deals: "deals",
+  pipeline: "pipeline",
 } as const;

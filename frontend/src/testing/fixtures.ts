@@ -136,3 +136,70 @@ export function meeting(overrides: Partial<Schemas["AdminMeetingResponse"]> = {}
     ...overrides,
   };
 }
+
+export function prospect(
+  overrides: Partial<Schemas["AdminProspectDetailResponse"]> = {},
+): Schemas["AdminProspectDetailResponse"] {
+  return {
+    id: 21,
+    user_id: 1,
+    name: "Ada Lovelace",
+    email: "ada@acme.test",
+    phone: null,
+    company: "Acme Capital",
+    title: "Partner",
+    status: "qualified",
+    source: "referral",
+    tags: ["fintech"],
+    notes: null,
+    created_at: "2026-11-10T10:00:00Z",
+    updated_at: "2026-11-10T10:00:00Z",
+    last_activity_date: "2026-11-24",
+    lead_score: 29,
+    lead_score_breakdown: { stage: 10, engagement: 18.6 },
+    ...overrides,
+  };
+}
+
+export function deal(overrides: Partial<Schemas["AdminDealResponse"]> = {}): Schemas["AdminDealResponse"] {
+  return {
+    id: 31,
+    user_id: 1,
+    prospect_id: 21,
+    title: "Acme platform licence",
+    stage: "discovery",
+    value: 12000,
+    probability: 10,
+    expected_close_date: "2026-12-15",
+    notes: null,
+    closed_on: null,
+    stage_changed_at: "2026-11-20T10:00:00Z",
+    created_at: "2026-11-20T10:00:00Z",
+    updated_at: "2026-11-20T10:00:00Z",
+    ...overrides,
+  };
+}
+
+export function pipelineSummary(
+  overrides: Partial<Schemas["PipelineSummaryResponse"]> = {},
+): Schemas["PipelineSummaryResponse"] {
+  return {
+    stages: (["discovery", "qualification", "proposal", "negotiation", "closing"] as const).map((stage) => ({
+      stage,
+      count: 0,
+      value: 0,
+      weighted_value: 0,
+    })),
+    open: { count: 0, value: 0, weighted_value: 0 },
+    won: { count: 0, value: 0 },
+    lost: { count: 0 },
+    win_rate: null,
+    average_cycle_days: null,
+    forecast: ["2026-11", "2026-12", "2027-01", "2027-02", "2027-03", "2027-04"].map((month) => ({
+      month,
+      weighted_value: 0,
+    })),
+    unscheduled_weighted_value: 0,
+    ...overrides,
+  };
+}

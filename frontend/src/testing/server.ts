@@ -18,6 +18,8 @@ export const handlers = [
   http.post(`${API}/nudges/generate`, () => HttpResponse.json([], { status: 201 })),
   http.get(`${API}/focus-sessions/active`, () => HttpResponse.json(null)),
   http.get(`${API}/focus-sessions`, () => HttpResponse.json([], { headers: { "X-Total-Count": "0" } })),
+  // The activity log form offers the founder's prospects.
+  http.get(`${API}/prospects`, () => HttpResponse.json([], { headers: { "X-Total-Count": "0" } })),
 ];
 
 export const server = setupServer(...handlers);

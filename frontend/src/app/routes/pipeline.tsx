@@ -1,5 +1,25 @@
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { PageHeader } from "@/components/ui/page-header";
+import { QueryState } from "@/components/ui/query-state";
+import { NewDeal, PipelineBoard, PipelineSummary } from "@/features/pipeline";
+import { useMe } from "@/features/profile";
 
 export function PipelineRoute() {
-  return <ComingSoon title="Pipeline" what="deals on a Kanban board with pipeline value and win rate" />;
+  const me = useMe();
+  return (
+    <>
+      <PageHeader
+        title="Pipeline"
+        subtitle="Drag a deal to another stage, or use its move button with the arrow keys."
+        actions={<NewDeal />}
+      />
+      <QueryState query={me} label="your profile">
+        {(profile) => (
+          <>
+            <PipelineBoard currency={profile.currency} />
+            <PipelineSummary currency={profile.currency} />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
 }

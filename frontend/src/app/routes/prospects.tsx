@@ -1,5 +1,15 @@
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { PageHeader } from "@/components/ui/page-header";
+import { NewProspect, ProspectList } from "@/features/prospects";
 
 export function ProspectsRoute() {
-  return <ComingSoon title="Prospects" what="prospects with search, filters and lead scores" />;
+  return (
+    <>
+      <PageHeader
+        title="Prospects"
+        subtitle="The people you sell to, with a lead score from their status and recent activity."
+        actions={<NewProspect />}
+      />
+      <ProspectList />
+    </>
+  );
 }

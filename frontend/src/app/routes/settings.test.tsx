@@ -67,3 +67,27 @@ test("a profile zone this browser does not know is offered the browser's instead
   expect(await screen.findByTestId("profile-time-zone")).toHaveTextContent("Mars/Olympus_Mons");
   expect(screen.getByRole("button", { name: "Use UTC" })).toBeInTheDocument();
 });
+
+test("the profile's currency: saving another sends its code, and the server's refusal shows", async () => {
+  const { patches } = serveProfile("UTC");
+  const { user } = renderApp("/settings");
+  expect(await screen.findByTestId("profile-currency")).toHaveTextContent("USD");
+  const input = screen.getByRole("combobox", { name: "Currency" });
+  expect(screen.getByRole("button", { name: "Save currency" })).toBeDisabled();
+  await user.clear(input);
+  await user.type(input, "xyz");
+  await user.click(screen.getByRole("button", { name: "Save currency" }));
+  expect(await screen.findByRole("alert")).toHaveTextContent(
+    "currency: Value error, must be an ISO 4217 currency code, e.g. USD or EUR",
+  );
+  await user.clear(input);
+  await user.type(input, "eur");
+  await user.click(screen.getByRole("button", { name: "Save currency" }));
+  await waitFor(() => expect(screen.getByTestId("profile-currency")).toHaveTextContent("EUR"));
+  expect(await screen.findByText("Currency set to EUR")).toBeInTheDocument();
+  expect(patches).toEqual([{ currency: "XYZ" }, { currency: "EUR" }]);
+  const saved = screen.getByRole<HTMLInputElement>("combobox", { name: "Currency" });
+  expect(saved).toHaveValue("EUR");
+  const codes = Array.from(saved.list?.querySelectorAll("option") ?? [], (option) => option.value);
+  expect(codes).toEqual(expect.arrayContaining(["USD", "EUR", "JPY"]));
+});

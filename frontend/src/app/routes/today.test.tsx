@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 
-import { activity, dashboard, nudge, TODAY, weekProgress } from "@/testing/fixtures";
+import { activity, dashboard, nudge, prospect, TODAY, weekProgress } from "@/testing/fixtures";
 import { renderApp } from "@/testing/render";
 import { API, DEV_TOKEN, server } from "@/testing/server";
 
@@ -84,8 +84,25 @@ test("typing d, v and c in a field logs nothing", async () => {
   expect(posted).toEqual([]);
 });
 
+/** `GET /prospects`: the founder's prospects whose name, email or company holds `q`; each
+ * search sent is recorded. */
+function serveProspects() {
+  const searches: (string | null)[] = [];
+  const prospects = [prospect({ id: 12, name: "Ada Lovelace", company: "Acme Capital" }), prospect({ id: 14, name: "Grace Hopper", company: "Navy Fund" })];
+  server.use(
+    http.get(`${API}/prospects`, ({ request }) => {
+      const q = new URL(request.url).searchParams.get("q");
+      searches.push(q);
+      const found = prospects.filter((one) => `${one.name} ${one.company}`.toLowerCase().includes((q ?? "").toLowerCase()));
+      return HttpResponse.json(found, { headers: { "X-Total-Count": String(found.length) } });
+    }),
+  );
+  return searches;
+}
+
 test("the full form logs what the founder typed", async () => {
   const posted = recordActivityPosts([5]);
+  const searches = serveProspects();
   const { user } = renderApp("/");
   await user.click(await screen.findByRole("button", { name: /Log with details/ }));
   const dialog = await screen.findByRole("dialog", { name: "Log an activity" });
@@ -93,7 +110,15 @@ test("the full form logs what the founder typed", async () => {
   await user.selectOptions(within(dialog).getByLabelText("Status"), "pending");
   await user.clear(within(dialog).getByLabelText("Amount"));
   await user.type(within(dialog).getByLabelText("Amount"), "3");
-  await user.type(within(dialog).getByLabelText("Prospect ID (optional)"), "12");
+  await user.type(within(dialog).getByLabelText("Find a prospect"), "acme");
+  const picker = within(dialog).getByLabelText("Prospect");
+  await waitFor(() => expect(within(picker).queryByRole("option", { name: "Grace Hopper (Navy Fund)" })).toBeNull());
+  expect(within(picker).getAllByRole("option").map((option) => option.textContent)).toEqual([
+    "None",
+    "Ada Lovelace (Acme Capital)",
+  ]);
+  expect(searches.at(-1)).toBe("acme");
+  await user.selectOptions(picker, "Ada Lovelace (Acme Capital)");
   await user.type(within(dialog).getByLabelText("Notes"), "Follow-up, Acme");
   await user.click(within(dialog).getByRole("button", { name: "Log activity" }));
   await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
@@ -111,10 +136,11 @@ test("the form shows the server's refusal and stays open", async () => {
       ),
     ),
   );
+  serveProspects();
   const { user } = renderApp("/");
   await user.click(await screen.findByRole("button", { name: /Log with details/ }));
   const dialog = await screen.findByRole("dialog");
-  await user.type(within(dialog).getByLabelText("Prospect ID (optional)"), "12");
+  await user.selectOptions(await within(dialog).findByRole("combobox", { name: "Prospect" }), await within(dialog).findByRole("option", { name: "Ada Lovelace (Acme Capital)" }));
   await user.click(within(dialog).getByRole("button", { name: "Log activity" }));
   expect(await within(dialog).findByRole("alert")).toHaveTextContent("prospect_id: no prospect 12 of yours");
 });

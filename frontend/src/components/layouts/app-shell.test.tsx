@@ -20,9 +20,9 @@ test("the menu names every page and closes after a choice", async () => {
   expect(menu).toHaveAttribute("aria-expanded", "false");
   await user.click(menu);
   expect(menu).toHaveAttribute("aria-expanded", "true");
-  await user.click(within(nav).getByRole("link", { name: "Pipeline" }));
-  expect(await screen.findByText(/Coming soon: deals on a Kanban board/)).toBeInTheDocument();
-  expect(router.state.location.pathname).toBe("/pipeline");
+  await user.click(within(nav).getByRole("link", { name: "Settings" }));
+  expect(await screen.findByRole("heading", { level: 1, name: "Settings" })).toBeInTheDocument();
+  expect(router.state.location.pathname).toBe("/settings");
   expect(menu).toHaveAttribute("aria-expanded", "false");
 });
 

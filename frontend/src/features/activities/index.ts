@@ -7,3 +7,4 @@ export { ActivityForm } from "./components/activity-form";
 export { ActivityLog } from "./components/activity-log";
 export { ActivityTimeline } from "./components/activity-timeline";
 export { QuickLog } from "./components/quick-log";
+export { ProspectActivities } from "./components/prospect-activities";

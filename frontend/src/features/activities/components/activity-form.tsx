@@ -1,6 +1,7 @@
 import { useId } from "react";
 
 import { FormFooter, useServerForm } from "@/components/ui/form";
+import { ProspectPicker } from "@/features/prospects";
 
 import { type ActivityStatus, type ActivityType } from "../activity-types";
 
@@ -64,16 +65,7 @@ export function ActivityForm({ initial, submitLabel, onSubmit }: ActivityFormPro
           />
         </div>
       </div>
-      <div className="form-row">
-        <label htmlFor={`${id}-prospect`}>Prospect ID (optional)</label>
-        <input
-          id={`${id}-prospect`}
-          type="number"
-          min={1}
-          value={values.prospect_id ?? ""}
-          onChange={(e) => set("prospect_id", e.target.value === "" ? null : e.target.valueAsNumber)}
-        />
-      </div>
+      <ProspectPicker value={values.prospect_id} onChange={(prospectId) => set("prospect_id", prospectId)} />
       <div className="form-row">
         <label htmlFor={`${id}-notes`}>Notes</label>
         <textarea

@@ -2,12 +2,10 @@ import { Plus } from "lucide-react";
 import { useEffect, useEffectEvent, useState } from "react";
 import { toast } from "sonner";
 
-import { Dialog } from "@/components/ui/dialog";
-
 import { useCreateActivity } from "../api/activity-mutations";
 import { ACTIVITY_TYPES, activityLabel, type ActivityType } from "../activity-types";
 
-import { ActivityForm } from "./activity-form";
+import { LogActivityDialog } from "./log-activity-dialog";
 
 /** Keys that type into something: a shortcut must never fire there. */
 function isTyping(target: EventTarget | null): boolean {
@@ -66,17 +64,7 @@ export function QuickLog({ today }: { today: string }) {
       <button type="button" className="button secondary" onClick={() => setFormOpen(true)}>
         <Plus aria-hidden size={16} /> Log with details
       </button>
-      <Dialog open={formOpen} onOpenChange={setFormOpen} title="Log an activity">
-        <ActivityForm
-          initial={{ type: "call", status: "done", date: today, amount: 1, notes: null, prospect_id: null }}
-          submitLabel="Log activity"
-          onSubmit={async (values) => {
-            await create.mutateAsync(values);
-            toast.success(`Logged: ${activityLabel(values.type)}`);
-            setFormOpen(false);
-          }}
-        />
-      </Dialog>
+      <LogActivityDialog open={formOpen} onOpenChange={setFormOpen} title="Log an activity" today={today} />
     </section>
   );
 }
