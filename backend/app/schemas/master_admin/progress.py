@@ -28,5 +28,9 @@ class ActivityTypeProgress(ResponseSchema):
 
 class WeeklyProgressResponse(ResponseSchema):
     week_start: date
-    goal_id: int | None = Field(description="The week's goal, or null when none is set")
+    goal_id: int | None = Field(
+        description="The goal the week runs on: its own, else the most recent earlier "
+        "week's; null when none is set on or before it"
+    )
+    inherited: bool = Field(description="True when `goal_id` is an earlier week's goal")
     types: list[ActivityTypeProgress] = Field(description="One entry per activity type")

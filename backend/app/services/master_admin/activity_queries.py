@@ -60,8 +60,14 @@ ACTIVITIES_OF_DAY = (
     .order_by(*NEWEST_FIRST)
 )
 
-GOAL_OF_WEEK = select(AdminGoal).where(
-    AdminGoal.user_id == USER_ID, AdminGoal.week_start == bindparam("week_start", type_=Date)
+# The goal a week runs on: its own, else the most recent earlier week's (goals recur).
+GOAL_OF_WEEK = (
+    select(AdminGoal)
+    .where(
+        AdminGoal.user_id == USER_ID, AdminGoal.week_start <= bindparam("week_start", type_=Date)
+    )
+    .order_by(AdminGoal.week_start.desc())
+    .limit(1)
 )
 
 # One row: each type's done amount between `start` and `end` (0 for a type not done).
@@ -80,8 +86,8 @@ DONE_BY_TYPE = select(
 
 
 def progress_parts() -> tuple[Subquery, type[AdminGoal]]:
-    """The week's done amounts (one row) and its goal (the entity `goal`, None when not
-    set), for a statement to join (`WEEK_PROGRESS`, the dashboard's)."""
+    """The week's done amounts (one row) and the goal it runs on (the entity `goal`: its
+    own or an inherited one, None when no goal is set on or before it), for a statement to join (`WEEK_PROGRESS`, the dashboard's)."""
     goal = aliased(AdminGoal, GOAL_OF_WEEK.subquery("goal"), name="goal")
     return DONE_BY_TYPE.subquery("done"), goal
 

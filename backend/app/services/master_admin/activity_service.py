@@ -83,14 +83,16 @@ class ActivityService:
     # Activities
 
     async def create_activity(self, user: User, data: AdminActivityCreate) -> AdminActivityResponse:
-        """Log an activity and rescore its day, in the caller's transaction."""
-        self._check_done_not_in_future(user, data.status, data.date)
+        """Log an activity (dated the caller's today when `date` is not sent) and rescore
+        its day, in the caller's transaction."""
+        values = data.model_dump()
+        if values["date"] is None:
+            values["date"] = self.today(user)
+        self._check_done_not_in_future(user, values["status"], values["date"])
         await self._check_prospect(user, data.prospect_id)
         # Core execution: the ORM's unit of work costs more than the statement itself.
         connection = await self.session.connection()
-        activity = (
-            await connection.execute(LOG_ACTIVITY, {"owner_id": user.id, **data.model_dump()})
-        ).one()
+        activity = (await connection.execute(LOG_ACTIVITY, {"owner_id": user.id, **values})).one()
         if activity.status is ActivityStatus.DONE:
             await self.calculate_daily_score(user, activity.date)
         return AdminActivityResponse.model_validate(activity)
@@ -297,6 +299,7 @@ def weekly_progress(week_start: date, today: date, week: Row[Any]) -> WeeklyProg
     return WeeklyProgressResponse(
         week_start=week_start,
         goal_id=None if goal is None else goal.id,
+        inherited=goal is not None and goal.week_start != week_start,
         types=[
             type_progress(
                 activity_type,
