@@ -21,8 +21,9 @@ class ActivityTypeProgress(ResponseSchema):
     )
     expected_by_today: float = Field(
         ge=0,
-        description="target x days of the week elapsed (today included) / 7, to 2 decimals: "
-        "where steady progress would be by the end of today",
+        description="target x working days of the week elapsed (today included) / working "
+        "days in the week (those not in the profile's `rest_days`), to 2 decimals: where "
+        "steady progress would be by the end of today",
     )
 
 

@@ -16,7 +16,7 @@ every day those change: a backfilled or emptied past day fixes every later day. 
 are a fixed number of set-based statements, whatever the length of the history.
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -53,6 +53,7 @@ from app.services.master_admin.activity_queries import (
     STREAK,
     WEEK_PROGRESS,
     rescore_days,
+    rest_params,
     streak_params,
     week_params,
 )
@@ -205,6 +206,13 @@ class ActivityService:
         need not: `calculate_daily_score` renumbers what it changes)."""
         await self._rescore(user, [])
 
+    async def set_rest_days(self, user: User, rest_days: list[int]) -> None:
+        """Store the user's rest days and renumber their stored streaks with them, under
+        their score lock, in the caller's transaction (bounded: two statements)."""
+        await self._lock_scores(user)
+        await save_changes(self.session, user, {"rest_days": rest_days})
+        await self.update_streak(user)
+
     async def get_daily_score(self, user: User, day: date) -> AdminScoreResponse:
         """The stored score of `day`, or zeros when nothing was done that day."""
         row = (
@@ -229,13 +237,15 @@ class ActivityService:
     async def get_streak(self, user: User) -> StreakResponse:
         """Current and longest runs of scoring days, and the latest scoring day.
 
-        The current run counts back from today, or from yesterday while today has no
-        score yet: a streak is alive until the day ends. One statement (gaps and
-        islands over the stored scores).
+        The current run counts back from today, or from the last working day before
+        it while today and the rest days since have no score yet: a streak is alive
+        until a working day ends without a score. Unscored rest days neither break nor
+        extend a run. One statement (gaps and islands over the stored scores).
         """
         row = (
             await self.session.execute(
-                STREAK, {"owner_id": user.id, **streak_params(self.today(user))}
+                STREAK,
+                {"owner_id": user.id, **streak_params(self.today(user), user.rest_days)},
             )
         ).one()
         return StreakResponse.model_validate(row)
@@ -250,7 +260,7 @@ class ActivityService:
         week = (
             await self.session.execute(WEEK_PROGRESS, {"owner_id": user.id, **week_params(start)})
         ).one()
-        return weekly_progress(start, self.today(user), week)
+        return weekly_progress(start, self.today(user), user.rest_days, week)
 
     # Internals
 
@@ -259,7 +269,8 @@ class ActivityService:
         # not needed; nothing stored in the session is a score.
         connection = await self.session.connection()
         await connection.execute(
-            rescore_days(tuple(self.weights.items())), {"owner_id": user.id, "days": days}
+            rescore_days(tuple(self.weights.items())),
+            {"owner_id": user.id, "days": days, **rest_params(user.rest_days)},
         )
 
     async def _lock_scores(self, user: User) -> None:
@@ -291,11 +302,16 @@ def zero_score(day: date) -> AdminScoreResponse:
     return AdminScoreResponse(date=day, score=0, streak_days=0, activities_count=0)
 
 
-def weekly_progress(week_start: date, today: date, week: Row[Any]) -> WeeklyProgressResponse:
-    """The week's done amounts against its goal, from a row of `WEEK_PROGRESS`'s columns:
-    one per type (named by its value) and `goal` (an `AdminGoal`, or None)."""
+def weekly_progress(
+    week_start: date, today: date, rest_days: Collection[int], week: Row[Any]
+) -> WeeklyProgressResponse:
+    """The week's done amounts against the goal it runs on, from a row of `WEEK_PROGRESS`'s
+    columns: one per type (named by its value) and `goal` (an `AdminGoal`, or None).
+    Pace counts working days: those of the week that are not in `rest_days`."""
     goal: AdminGoal | None = week.goal
-    days_elapsed = min(DAYS_PER_WEEK, max(0, (today - week_start).days + 1))
+    week_days = [week_start + timedelta(days=offset) for offset in range(DAYS_PER_WEEK)]
+    working = [day for day in week_days if day.isoweekday() not in rest_days]
+    elapsed = sum(1 for day in working if day <= today)
     return WeeklyProgressResponse(
         week_start=week_start,
         goal_id=None if goal is None else goal.id,
@@ -305,7 +321,8 @@ def weekly_progress(week_start: date, today: date, week: Row[Any]) -> WeeklyProg
                 activity_type,
                 target=0 if goal is None else getattr(goal, GOAL_TARGETS[activity_type]),
                 done=week._mapping[activity_type],
-                days_elapsed=days_elapsed,
+                working_days_elapsed=elapsed,
+                working_days=len(working),
             )
             for activity_type in ActivityType
         ],
@@ -313,15 +330,22 @@ def weekly_progress(week_start: date, today: date, week: Row[Any]) -> WeeklyProg
 
 
 def type_progress(
-    activity_type: ActivityType, *, target: int, done: int, days_elapsed: int
+    activity_type: ActivityType,
+    *,
+    target: int,
+    done: int,
+    working_days_elapsed: int,
+    working_days: int,
 ) -> ActivityTypeProgress:
+    """`working_days_elapsed`: the week's working days up to today (included), of its
+    `working_days`."""
     return ActivityTypeProgress(
         type=activity_type,
         target=target,
         done=done,
         remaining=max(0, target - done),
         percent=percent_of(done, target),
-        expected_by_today=round(target * days_elapsed / DAYS_PER_WEEK, 2),
+        expected_by_today=round(target * working_days_elapsed / working_days, 2),
     )
 
 
