@@ -31,8 +31,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.orm import aliased
-from sqlalchemy.sql.elements import Grouping
 from sqlalchemy.sql.dml import ReturningInsert
+from sqlalchemy.sql.elements import Grouping
 
 from app.models import ActivityStatus, ActivityType, AdminActivity, AdminGoal, AdminScore
 from app.schemas.master_admin.activities import AdminActivityCreate
@@ -110,9 +110,7 @@ def _working_days_before(day: ColumnElement[date]) -> ColumnElement[int]:
     the `working_per_week` and `working_before` parameters (`rest_params`)."""
     elapsed = type_coerce(day - EPOCH, Integer)
     # Parenthesised: PostgreSQL reads `$1::INTEGER[][i]` as a type, not a subscript.
-    working_before = Grouping(
-        bindparam("working_before", type_=ARRAY(Integer, zero_indexes=True))
-    )
+    working_before = Grouping(bindparam("working_before", type_=ARRAY(Integer, zero_indexes=True)))
     return (elapsed // DAYS_PER_WEEK) * bindparam(
         "working_per_week", type_=Integer
     ) + working_before[elapsed % DAYS_PER_WEEK]
