@@ -3,7 +3,9 @@
 `users.rest_days` holds ISO weekday numbers (1 Monday .. 7 Sunday), at most six: every
 existing user starts with none, which numbers streaks exactly as before.
 `idempotency_keys` stores, per user and `Idempotency-Key`, the request it was first sent
-with and, once that one finished, its response, for 24 hours.
+with and, once that one finished, its response, for 24 hours. No foreign key: a key is
+claimed on its own connection and committed at once, before the request's transaction
+(which may be the one creating the user) commits.
 
 Revision ID: 0004_real_week
 Revises: 0003_pipeline
@@ -51,12 +53,6 @@ def upgrade() -> None:
             sa.DateTime(timezone=True),
             server_default=sa.text("now()"),
             nullable=False,
-        ),
-        sa.ForeignKeyConstraint(
-            ["user_id"],
-            ["users.id"],
-            name=op.f("fk_idempotency_keys_user_id_users"),
-            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("user_id", "key", name=op.f("pk_idempotency_keys")),
     )

@@ -8,7 +8,6 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.database import Base
-from app.models.master_admin import user_fk
 from app.models.mixins import created_at_column
 
 
@@ -20,7 +19,9 @@ class IdempotencyKey(Base):
     __tablename__ = "idempotency_keys"
     __table_args__ = (Index(None, "created_at"),)
 
-    user_id: Mapped[int] = mapped_column(user_fk(), primary_key=True)
+    # No foreign key: claimed on a connection of its own, before the request's
+    # transaction (which may create the user) commits; expiry removes the rows.
+    user_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
     # SHA-256 (hex) of the method, path and body.
     request_fingerprint: Mapped[str] = mapped_column(String(64))
