@@ -16,11 +16,11 @@ every day those change: a backfilled or emptied past day fixes every later day. 
 are a fixed number of set-based statements, whatever the length of the history.
 """
 
-from collections.abc import Collection, Sequence
+from collections.abc import AsyncIterator, Collection, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Row, delete, func, select
+from sqlalchemy import ColumnElement, Row, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import Clock
@@ -159,19 +159,7 @@ class ActivityService:
         offset: int = 0,
     ) -> tuple[Sequence[AdminActivity], int]:
         """A page of the user's activities, newest first, and how many match in all."""
-        if date_from is not None and date_to is not None and date_from > date_to:
-            raise InvalidInput(("query", "date_to"), "must be on or after date_from")
-        criteria = [AdminActivity.user_id == user.id]
-        if date_from is not None:
-            criteria.append(AdminActivity.date >= date_from)
-        if date_to is not None:
-            criteria.append(AdminActivity.date <= date_to)
-        if activity_type is not None:
-            criteria.append(AdminActivity.type == activity_type)
-        if status is not None:
-            criteria.append(AdminActivity.status == status)
-        if prospect_id is not None:
-            criteria.append(AdminActivity.prospect_id == prospect_id)
+        criteria = activity_criteria(user, date_from, date_to, activity_type, status, prospect_id)
         total = await self.session.scalar(select(func.count()).where(*criteria))
         page = await self.session.scalars(
             select(AdminActivity)
@@ -296,6 +284,76 @@ class ActivityService:
         )
         if owned is None:
             raise InvalidInput(("body", "prospect_id"), f"no prospect {prospect_id} of yours")
+
+
+def activity_criteria(
+    user: User,
+    date_from: date | None,
+    date_to: date | None,
+    activity_type: ActivityType | None,
+    status: ActivityStatus | None,
+    prospect_id: int | None,
+) -> list[ColumnElement[bool]]:
+    """The WHERE criteria of the activity list's filters; InvalidInput when `date_to` is
+    before `date_from`."""
+    if date_from is not None and date_to is not None and date_from > date_to:
+        raise InvalidInput(("query", "date_to"), "must be on or after date_from")
+    criteria = [AdminActivity.user_id == user.id]
+    if date_from is not None:
+        criteria.append(AdminActivity.date >= date_from)
+    if date_to is not None:
+        criteria.append(AdminActivity.date <= date_to)
+    if activity_type is not None:
+        criteria.append(AdminActivity.type == activity_type)
+    if status is not None:
+        criteria.append(AdminActivity.status == status)
+    if prospect_id is not None:
+        criteria.append(AdminActivity.prospect_id == prospect_id)
+    return criteria
+
+
+ACTIVITY_EXPORT_LIMIT = 100_000
+ACTIVITY_EXPORT_CHUNK = 1_000
+ACTIVITY_EXPORT_HEADER = (
+    "id",
+    "date",
+    "type",
+    "status",
+    "amount",
+    "prospect_id",
+    "notes",
+    "created_at",
+)
+
+
+async def activity_export_rows(
+    session: AsyncSession, criteria: list[ColumnElement[bool]]
+) -> AsyncIterator[list[tuple[object, ...]]]:
+    """The activities matching `criteria`, newest first, at most `ACTIVITY_EXPORT_LIMIT`,
+    in chunks of `ACTIVITY_EXPORT_CHUNK` rows (a server-side cursor: memory stays bounded),
+    each row in `ACTIVITY_EXPORT_HEADER`'s order as CSV cells."""
+    columns = [AdminActivity.__table__.c[name] for name in ACTIVITY_EXPORT_HEADER]
+    result = await session.stream(
+        select(*columns)
+        .where(*criteria)
+        .order_by(*NEWEST_FIRST)
+        .limit(ACTIVITY_EXPORT_LIMIT)
+        .execution_options(yield_per=ACTIVITY_EXPORT_CHUNK)
+    )
+    async for chunk in result.partitions():
+        yield [
+            (
+                row.id,
+                row.date.isoformat(),
+                row.type.value,
+                row.status.value,
+                row.amount,
+                row.prospect_id,
+                row.notes,
+                row.created_at.isoformat(),
+            )
+            for row in chunk
+        ]
 
 
 def zero_score(day: date) -> AdminScoreResponse:
