@@ -7,6 +7,7 @@ import tracemalloc
 from datetime import date
 
 import httpx
+import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -120,3 +121,63 @@ async def test_100000_rows_stream_in_bounded_memory(session: AsyncSession, found
     # About 9 MB of CSV went through; a chunk of 1,000 rows at a time stays far below.
     assert size > 9_000_000
     assert peak < 3_000_000
+
+
+async def test_scores_export_is_zero_filled_oldest_first(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    for day in ("2026-11-22", "2026-11-24"):
+        await client.post(f"{API}/activities", json={"type": "call", "date": day})
+
+    response = await client.get(
+        f"{API}/scores/export.csv", params={"date_from": "2026-11-21", "date_to": "2026-11-25"}
+    )
+
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/csv; charset=utf-8"
+    assert response.text == (
+        "date,score,streak_days,activities_count\r\n"
+        "2026-11-21,0,0,0\r\n"
+        "2026-11-22,20,1,1\r\n"
+        "2026-11-23,0,0,0\r\n"
+        "2026-11-24,20,1,1\r\n"
+        "2026-11-25,0,0,0\r\n"
+    )
+
+
+async def test_scores_export_defaults_to_the_365_days_ending_today(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    rows = parsed(await client.get(f"{API}/scores/export.csv"))
+
+    assert len(rows) == 366
+    assert (rows[1][0], rows[-1][0]) == ("2025-11-26", "2026-11-25")
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"date_from": "2026-11-25", "date_to": "2026-11-24"},
+        # 3,661 days.
+        {"date_from": "2016-11-17", "date_to": "2026-11-25"},
+        {"date_from": "soon"},
+    ],
+)
+async def test_scores_export_refuses_bad_ranges(
+    client: httpx.AsyncClient, founder: User, params: dict[str, str]
+) -> None:
+    response = await client.get(f"{API}/scores/export.csv", params=params)
+
+    assert response.status_code == 422
+
+
+async def test_scores_export_of_3660_days_is_answered(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    # 2016-11-18 .. 2026-11-25: 3,660 days (three leap days between).
+    response = await client.get(
+        f"{API}/scores/export.csv", params={"date_from": "2016-11-18", "date_to": "2026-11-25"}
+    )
+
+    assert response.status_code == 200
+    assert len(parsed(response)) == 3_661

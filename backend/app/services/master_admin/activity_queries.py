@@ -53,7 +53,7 @@ STORED_SCORES = select(
     AdminScore.date, AdminScore.score, AdminScore.streak_days, AdminScore.activities_count
 ).where(AdminScore.user_id == USER_ID)
 SCORE_OF_DAY = STORED_SCORES.where(AdminScore.date == bindparam("day", type_=Date))
-SCORES_OF_WEEK = STORED_SCORES.where(
+SCORES_BETWEEN = STORED_SCORES.where(
     AdminScore.date.between(bindparam("start", type_=Date), bindparam("end", type_=Date))
 )
 

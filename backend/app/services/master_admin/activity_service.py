@@ -49,7 +49,7 @@ from app.services.master_admin.activity_queries import (
     LOG_ACTIVITY,
     NEWEST_FIRST,
     SCORE_OF_DAY,
-    SCORES_OF_WEEK,
+    SCORES_BETWEEN,
     STREAK,
     WEEK_PROGRESS,
     rescore_days,
@@ -58,6 +58,7 @@ from app.services.master_admin.activity_queries import (
     week_params,
 )
 
+MAX_EXPORT_DAYS = 3_660
 SCORED_FIELDS = frozenset({"type", "status", "date", "amount"})
 GOAL_TARGETS = {
     ActivityType.DISCOVERY: "target_discoveries",
@@ -217,10 +218,29 @@ class ActivityService:
         start = week_start or self.week_start(user)
         week = [start + timedelta(days=offset) for offset in range(DAYS_PER_WEEK)]
         rows = await self.session.execute(
-            SCORES_OF_WEEK, {"owner_id": user.id, **week_params(start)}
+            SCORES_BETWEEN, {"owner_id": user.id, **week_params(start)}
         )
         stored = {row.date: AdminScoreResponse.model_validate(row) for row in rows}
         return [stored.get(day, zero_score(day)) for day in week]
+
+    async def get_score_range(
+        self, user: User, date_from: date | None, date_to: date | None
+    ) -> list[AdminScoreResponse]:
+        """Every day from `date_from` (default: 364 days before `date_to`) to `date_to`
+        (default: today), oldest first, days without a score zeroed; InvalidInput when the
+        range is reversed or longer than `MAX_EXPORT_DAYS`. One statement."""
+        end = date_to or self.today(user)
+        start = date_from or max(date.min + timedelta(days=1), end - timedelta(days=364))
+        if start > end:
+            raise InvalidInput(("query", "date_to"), "must be on or after date_from")
+        if (end - start).days + 1 > MAX_EXPORT_DAYS:
+            raise InvalidInput(("query", "date_from"), f"at most {MAX_EXPORT_DAYS} days")
+        rows = await self.session.execute(
+            SCORES_BETWEEN, {"owner_id": user.id, "start": start, "end": end}
+        )
+        stored = {row.date: AdminScoreResponse.model_validate(row) for row in rows}
+        days = (start + timedelta(days=offset) for offset in range((end - start).days + 1))
+        return [stored.get(day, zero_score(day)) for day in days]
 
     async def get_streak(self, user: User) -> StreakResponse:
         """Current and longest runs of scoring days, and the latest scoring day.
