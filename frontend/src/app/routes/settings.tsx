@@ -1,11 +1,12 @@
 import { PageHeader } from "@/components/ui/page-header";
-import { TimeZoneSettings } from "@/features/profile";
+import { RestDaysSettings, TimeZoneSettings } from "@/features/profile";
 
 export function SettingsRoute() {
   return (
     <>
       <PageHeader title="Settings" subtitle="Your profile." />
       <TimeZoneSettings />
+      <RestDaysSettings />
     </>
   );
 }

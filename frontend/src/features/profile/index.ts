@@ -1,3 +1,4 @@
 export { meQuery, profileKeys, useMe } from "./api/get-me";
+export { RestDaysSettings } from "./components/rest-days-settings";
 export { TimeZoneOffer } from "./components/time-zone-offer";
 export { TimeZoneSettings } from "./components/time-zone-settings";
