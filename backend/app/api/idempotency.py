@@ -143,7 +143,7 @@ class IdempotencyRecorder:
                 for name, value in message.get("headers", []):
                     if name.decode("latin-1").lower() in STORED_HEADERS:
                         headers[name.decode("latin-1").lower()] = value.decode("latin-1")
-            elif message["type"] == "http.response.body":
+            else:  # "http.response.body": the app sends no trailers
                 body.extend(message.get("body", b""))
             await send(message)
 

@@ -590,6 +590,7 @@ async def test_activity_routes_document_their_errors(anonymous_client: httpx.Asy
     assert documented == {
         ("post", f"{API}/activities"): {"201", "422"},
         ("get", f"{API}/activities"): {"200", "422"},
+        ("get", f"{API}/activities/export.csv"): {"200", "422"},
         ("get", f"{API}/activities/today"): {"200"},
         ("get", f"{API}/activities/{{activity_id}}"): {"200", "404", "422"},
         ("put", f"{API}/activities/{{activity_id}}"): {"200", "404", "422"},

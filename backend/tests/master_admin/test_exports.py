@@ -100,7 +100,7 @@ async def test_100000_rows_stream_in_bounded_memory(session: AsyncSession, found
         ),
         {"owner": founder.id},
     )
-    criteria = activity_criteria(founder, None, None, None, None, None)
+    criteria = activity_criteria(founder)
     response = csv_response(
         ACTIVITY_EXPORT_HEADER, activity_export_rows(session, criteria), "activities.csv"
     )

@@ -160,7 +160,14 @@ class ActivityService:
         offset: int = 0,
     ) -> tuple[Sequence[AdminActivity], int]:
         """A page of the user's activities, newest first, and how many match in all."""
-        criteria = activity_criteria(user, date_from, date_to, activity_type, status, prospect_id)
+        criteria = activity_criteria(
+            user,
+            date_from=date_from,
+            date_to=date_to,
+            activity_type=activity_type,
+            status=status,
+            prospect_id=prospect_id,
+        )
         total = await self.session.scalar(select(func.count()).where(*criteria))
         page = await self.session.scalars(
             select(AdminActivity)
@@ -308,11 +315,12 @@ class ActivityService:
 
 def activity_criteria(
     user: User,
-    date_from: date | None,
-    date_to: date | None,
-    activity_type: ActivityType | None,
-    status: ActivityStatus | None,
-    prospect_id: int | None,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    activity_type: ActivityType | None = None,
+    status: ActivityStatus | None = None,
+    prospect_id: int | None = None,
 ) -> list[ColumnElement[bool]]:
     """The WHERE criteria of the activity list's filters; InvalidInput when `date_to` is
     before `date_from`."""
