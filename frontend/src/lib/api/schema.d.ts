@@ -1522,7 +1522,7 @@ export interface components {
             score: number;
             /**
              * Streak Days
-             * @description Consecutive scoring days ending this day (0 if it did not score)
+             * @description Scoring days of the run ending this day, unscored rest days skipped (0 if it did not score)
              */
             streak_days: number;
             /**
@@ -1748,7 +1748,7 @@ export interface components {
         StreakResponse: {
             /**
              * Current Streak
-             * @description Consecutive scoring days up to today, or up to yesterday while today has no score yet
+             * @description Scoring days of the run that reaches today, or the last working day before it while today and the rest days since have no score yet (unscored rest days neither break nor extend a run)
              */
             current_streak: number;
             /**
@@ -2339,6 +2339,10 @@ export interface operations {
     list_activities_api_v1_master_admin_activities_get: {
         parameters: {
             query?: {
+                /** @description At most this many items */
+                limit?: number;
+                /** @description Skip this many items first */
+                offset?: number;
                 /** @description On or after this day */
                 date_from?: string | null;
                 /** @description On or before this day */
@@ -2347,10 +2351,6 @@ export interface operations {
                 status?: components["schemas"]["ActivityStatus"] | null;
                 /** @description Linked to this prospect */
                 prospect_id?: number | null;
-                /** @description At most this many items */
-                limit?: number;
-                /** @description Skip this many items first */
-                offset?: number;
             };
             header?: never;
             path?: never;
