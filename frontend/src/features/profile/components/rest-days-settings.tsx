@@ -46,10 +46,10 @@ function RestDaysForm({ current }: { current: number[] }) {
 
   return (
     <form className="form" onSubmit={(event) => void save(event)}>
-      <fieldset>
+      <fieldset className="rest-days">
         <legend>Rest days</legend>
         {WEEKDAYS.map((name, index) => (
-          <label key={name} className="checkbox">
+          <label key={name} className="checkbox-row">
             <input
               type="checkbox"
               checked={chosen.has(index + 1)}
