@@ -13,6 +13,7 @@ from app.api.docs import serve_docs
 from app.api.errors import register_error_handlers
 from app.api.head import HeadAsGet
 from app.api.health import router as health_router
+from app.api.idempotency import IdempotencyRecorder, ReplayStored, replay_handler
 from app.api.v1.endpoints.web_session import router as web_session_router
 from app.api.v1.router import api_router
 from app.api.web_app import serve_web_app
@@ -74,6 +75,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
     )
     app.state.settings = settings
     app.state.clock = clock or Clock()
+    app.add_middleware(IdempotencyRecorder)  # innermost: sees the handled errors' responses
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
     if settings.allowed_origins:
         app.add_middleware(
@@ -86,6 +88,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         )
     app.add_middleware(HeadAsGet)  # outermost: everything inside sees a GET
     register_error_handlers(app)
+    app.add_exception_handler(ReplayStored, replay_handler)
     app.include_router(health_router)
     serve_docs(app)
     app.include_router(web_session_router)

@@ -465,7 +465,7 @@ def test_the_schema_declares_clerk_tokens_on_every_protected_operation(app: Fast
         if path.startswith(API)
         for operation in operations.values()
     ]
-    assert len(protected) == 47  # every operation of the README's API table
+    assert len(protected) == 50  # every operation of the README's API table
     for operation in protected:
         assert operation["security"] == [{"ClerkBearer": []}, {"ClerkSessionCookie": []}]
     assert "security" not in schema["paths"]["/health"]["get"]

@@ -170,7 +170,7 @@ def test_serve_migrates_then_runs_uvicorn_on_the_settings(
     tables = asyncio.run(
         fetch(empty_database, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
     )
-    assert tables == [(14,)]
+    assert tables == [(15,)]  # 14 of the models and alembic_version
     assert "make token" in capsys.readouterr().out
     assert signal.getsignal(signal.SIGTERM) is cli.exit_on_sigterm
     with pytest.raises(SystemExit) as exit_info:

@@ -25,6 +25,7 @@ TABLES = {
     "admin_deal_stage_changes",
     "admin_pipeline_totals",
     "admin_pipeline_buckets",
+    "idempotency_keys",
 }
 STORY_INDEXES = {
     "idx_admin_goals_user_week",

@@ -33,6 +33,8 @@ async def get_db_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 DbSession = Annotated[AsyncSession, Depends(get_db_session, scope="function")]
+# For a streamed response: the transaction stays open until the body is sent.
+StreamingSession = Annotated[AsyncSession, Depends(get_db_session, scope="request")]
 
 
 def app_settings(request: Request) -> Settings:

@@ -15,6 +15,7 @@ from app.models.enums import (
     NudgeType,
     ProspectStatus,
 )
+from app.models.idempotency import IdempotencyKey
 from app.models.master_admin import (
     AdminActivity,
     AdminFocusSession,
@@ -42,6 +43,7 @@ __all__ = [
     "AdminProspect",
     "AdminScore",
     "DealStage",
+    "IdempotencyKey",
     "MeetingType",
     "NudgePriority",
     "NudgeType",

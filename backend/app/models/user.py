@@ -1,6 +1,7 @@
 from datetime import datetime
 
-from sqlalchemy import String
+from sqlalchemy import CheckConstraint, SmallInteger, String
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.database import Base
@@ -11,6 +12,12 @@ class User(Base):
     """A Clerk user, created on their first authenticated request."""
 
     __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint(
+            "rest_days <@ ARRAY[1, 2, 3, 4, 5, 6, 7]::smallint[] AND cardinality(rest_days) <= 6",
+            name="rest_days_weekdays",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     clerk_user_id: Mapped[str] = mapped_column(String(255), unique=True)
@@ -21,6 +28,9 @@ class User(Base):
     timezone: Mapped[str] = mapped_column(String(64), server_default="UTC")
     # ISO 4217, for display only: amounts are stored as entered, never converted.
     currency: Mapped[str] = mapped_column(String(3), server_default="USD")
+    # ISO weekday numbers (1 Monday .. 7 Sunday), ascending: days that neither break nor
+    # extend a streak unless scored, and that pace does not count.
+    rest_days: Mapped[list[int]] = mapped_column(ARRAY(SmallInteger), server_default="{}")
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = updated_at_column()
 

@@ -51,6 +51,6 @@ async def sync_user_from_claims(session: AsyncSession, claims: Claims, *, role_c
     return user
 
 
-async def update_profile(session: AsyncSession, user: User, changes: dict[str, str]) -> User:
+async def update_profile(session: AsyncSession, user: User, changes: dict[str, object]) -> User:
     """Set the profile fields in `changes` (`timezone`, `currency`), already validated."""
     return await save_changes(session, user, changes)

@@ -29,5 +29,6 @@ def untouched_week(week_start: str) -> dict[str, Any]:
     return {
         "week_start": week_start,
         "goal_id": None,
+        "inherited": False,
         "types": [progress(kind, 0, 0, 0, 0, 0) for kind in ACTIVITY_TYPES],
     }

@@ -93,6 +93,7 @@ async def test_the_dashboard_gathers_everything_in_one_call(
     assert body["week_progress"] == {
         "week_start": "2026-11-23",
         "goal_id": goal.id,
+        "inherited": False,
         "types": [
             progress("discovery", 5, done=2, remaining=3, percent=40, expected=2.14),
             progress("email", 20, done=7, remaining=13, percent=35, expected=8.57),

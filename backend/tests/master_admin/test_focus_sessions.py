@@ -14,7 +14,8 @@ from app.services.master_admin.focus_session_service import FocusSessionService
 from tests.clock import FixedClock
 from tests.committed_app import committing_client, unique_clerk_id
 from tests.conftest import API, DEFAULT_NOW
-from tests.factories import create_focus_session, create_user
+from tests.factories import create_focus_session, create_founder, create_user
+from tests.statements import counting_statements
 
 FOCUS = f"{API}/focus-sessions"
 
@@ -473,3 +474,94 @@ async def test_racing_starts_make_exactly_one_session(
 
 def still_open(focus_id: object) -> str:
     return f"focus session {focus_id} is still open: complete or interrupt it first"
+
+
+# GET /focus-sessions/stats
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+async def test_focus_stats_of_this_week(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User, clock: FixedClock
+) -> None:
+    clock.instant = at("2026-11-25T15:00:30+00:00")
+    sessions = [
+        # Monday: 50 planned, ended after 50:59 -> 50 (capped), completed.
+        ("2026-11-23T09:00:00+00:00", "2026-11-23T09:50:59+00:00", 50, True),
+        # Monday: interrupted after 12:40 -> 12.
+        ("2026-11-23T11:00:00+00:00", "2026-11-23T11:12:40+00:00", 50, False),
+        # Tuesday: 25 planned, ended 40 minutes later -> 25 (capped).
+        ("2026-11-24T08:00:00+00:00", "2026-11-24T08:40:00+00:00", 25, True),
+        # Wednesday, still open since 14:30 -> 30 minutes by now.
+        ("2026-11-25T14:30:00+00:00", None, 50, False),
+        # Last Sunday and next Monday: other weeks.
+        ("2026-11-22T23:00:00+00:00", "2026-11-22T23:50:00+00:00", 50, True),
+        ("2026-11-30T00:00:00+00:00", "2026-11-30T00:50:00+00:00", 50, True),
+    ]
+    for start, end, planned, completed in sessions:
+        await create_focus_session(
+            session,
+            founder,
+            start_time=at(start),
+            end_time=None if end is None else at(end),
+            duration_minutes=planned,
+            completed=completed,
+            interrupted=end is not None and not completed,
+        )
+    await create_focus_session(session, await create_user(session), duration_minutes=50)
+
+    response = await client.get(f"{API}/focus-sessions/stats")
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "week_start": "2026-11-23",
+        "sessions": 4,
+        "completed": 2,
+        "interrupted": 1,
+        "focused_minutes": 117,
+        "by_day": [
+            {"date": "2026-11-23", "focused_minutes": 62},
+            {"date": "2026-11-24", "focused_minutes": 25},
+            {"date": "2026-11-25", "focused_minutes": 30},
+            {"date": "2026-11-26", "focused_minutes": 0},
+            {"date": "2026-11-27", "focused_minutes": 0},
+            {"date": "2026-11-28", "focused_minutes": 0},
+            {"date": "2026-11-29", "focused_minutes": 0},
+        ],
+    }
+
+
+async def test_focus_stats_count_the_local_day_a_session_started(
+    client: httpx.AsyncClient, session: AsyncSession, engine: AsyncEngine
+) -> None:
+    # 2026-11-23 06:00 UTC is Sunday the 22nd, 22:00, in Los Angeles: last week there.
+    founder = await create_founder(session, "America/Los_Angeles")
+    await create_focus_session(
+        session,
+        founder,
+        start_time=at("2026-11-23T06:00:00+00:00"),
+        end_time=at("2026-11-23T06:20:00+00:00"),
+        interrupted=True,
+    )
+
+    with counting_statements(engine) as sent:
+        last_week = (
+            await client.get(f"{API}/focus-sessions/stats", params={"week_start": "2026-11-16"})
+        ).json()
+    this_week = (await client.get(f"{API}/focus-sessions/stats")).json()
+
+    assert (last_week["interrupted"], last_week["focused_minutes"]) == (1, 20)
+    assert last_week["by_day"][6] == {"date": "2026-11-22", "focused_minutes": 20}
+    assert (this_week["sessions"], this_week["focused_minutes"]) == (0, 0)
+    # The user's row and the week's sessions.
+    assert len(sent) == 2
+
+
+async def test_focus_stats_week_start_must_be_a_monday(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    response = await client.get(f"{API}/focus-sessions/stats", params={"week_start": "2026-11-24"})
+
+    assert response.status_code == 422

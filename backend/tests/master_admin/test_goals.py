@@ -99,8 +99,18 @@ async def test_invalid_goal_bodies_are_422(
     assert [error["loc"] for error in response.json()["detail"]] == [["body", name]]
 
 
-async def test_week_start_is_required(client: httpx.AsyncClient, founder: User) -> None:
+async def test_without_week_start_this_weeks_goal_is_set(
+    client: httpx.AsyncClient, founder: User
+) -> None:
     response = await client.post(f"{API}/goals", json={"target_calls": 3})
+
+    assert response.status_code == 201
+    assert response.json()["week_start"] == "2026-11-23"
+    assert (await client.get(f"{API}/goals/current")).json()["id"] == response.json()["id"]
+
+
+async def test_week_start_may_not_be_null(client: httpx.AsyncClient, founder: User) -> None:
+    response = await client.post(f"{API}/goals", json={"week_start": None})
 
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "week_start"]
@@ -136,14 +146,35 @@ async def test_list_goals_is_empty_without_goals(client: httpx.AsyncClient, foun
     assert response.json() == []
 
 
-async def test_current_goal_is_404_when_this_week_has_none(
+async def test_current_goal_is_404_when_no_week_up_to_this_one_has_one(
     client: httpx.AsyncClient, session: AsyncSession, founder: User
 ) -> None:
-    await create_goal(session, founder, week_start=date(2026, 11, 16))
+    await create_goal(session, founder, week_start=date(2026, 11, 30))
+    await create_goal(session, await create_user(session), week_start=date(2026, 11, 16))
 
     response = await client.get(f"{API}/goals/current")
 
     assert response.status_code == 404
+    assert response.json() == {"detail": "no goal is set for the week of 2026-11-23 or before"}
+
+
+async def test_a_week_without_a_goal_inherits_the_latest_earlier_one(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    await create_goal(session, founder, week_start=date(2026, 11, 2), target_calls=5)
+    last_week = await create_goal(session, founder, week_start=date(2026, 11, 16), target_calls=7)
+    await create_goal(session, founder, week_start=date(2026, 11, 30), target_calls=9)
+
+    response = await client.get(f"{API}/goals/current")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["id"], body["week_start"], body["target_calls"], body["inherited"]) == (
+        last_week.id,
+        "2026-11-16",
+        7,
+        True,
+    )
 
 
 async def test_current_goal_is_this_weeks(
@@ -155,7 +186,7 @@ async def test_current_goal_is_this_weeks(
     response = await client.get(f"{API}/goals/current")
 
     assert response.status_code == 200
-    assert response.json()["id"] == this_week.id
+    assert (response.json()["id"], response.json()["inherited"]) == (this_week.id, False)
 
 
 async def test_current_week_is_the_callers_local_week(

@@ -164,14 +164,18 @@ async def test_no_goal_this_week_is_a_high_priority_reminder(
     assert datetime.fromisoformat(nudge["created_at"]).tzinfo is not None
 
 
-async def test_last_weeks_goal_does_not_count(
+async def test_last_weeks_goal_carries_over(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
     user = await create_founder(session)
     await weekly_goal(session, user, week_start=MONDAY - timedelta(days=7), calls=10)
     await focus_completed(session, user, ended=utc(TODAY, 10))
 
-    assert keys(await generate(client)) == ["no_goal:2026-11-25"]
+    [nudge] = await generate(client)
+
+    # Wednesday: 10 x 3 / 7 = 4.29 calls expected.
+    assert nudge["rule_key"] == "behind_pace:2026-11-25"
+    assert nudge["message"] == "Behind this week's pace on calls (0 done, 4.29 expected by today)."
 
 
 async def test_the_week_is_the_local_week(

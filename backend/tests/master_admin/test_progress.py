@@ -53,6 +53,7 @@ async def test_progress_against_this_weeks_goal(
     assert response.json() == {
         "week_start": "2026-11-23",
         "goal_id": goal.id,
+        "inherited": False,
         "types": [
             progress("discovery", 5, 3, 2, 60, 2.14),
             progress("email", 20, 24, 0, 100, 8.57),
@@ -84,6 +85,7 @@ async def test_without_a_goal_targets_are_zero(
     assert response.json() == {
         "week_start": "2026-11-23",
         "goal_id": None,
+        "inherited": False,
         "types": [
             progress("discovery", 0, 0, 0, 0, 0),
             progress("email", 0, 4, 0, 100, 0),
@@ -91,6 +93,20 @@ async def test_without_a_goal_targets_are_zero(
             progress("call", 0, 0, 0, 0, 0),
         ],
     }
+
+
+async def test_a_week_without_a_goal_runs_on_last_weeks(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    last_week = await create_goal(session, founder, week_start=date(2026, 11, 16), target_calls=7)
+    await create_activity(session, founder, type=ActivityType.CALL, amount=2)
+
+    response = await client.get(f"{API}/progress/week")
+
+    # Wednesday: expected = 7 x 3 / 7 = 3.
+    assert response.json()["goal_id"] == last_week.id
+    assert response.json()["inherited"] is True
+    assert response.json()["types"][3] == progress("call", 7, 2, 5, 28, 3)
 
 
 @pytest.mark.parametrize(

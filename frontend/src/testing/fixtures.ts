@@ -14,6 +14,7 @@ export function me(overrides: Partial<Schemas["UserResponse"]> = {}): Schemas["U
     role: "master_admin",
     timezone: "UTC",
     currency: "USD",
+    rest_days: [],
     created_at: "2026-11-01T09:00:00Z",
     updated_at: "2026-11-01T09:00:00Z",
     ...overrides,
@@ -26,6 +27,7 @@ export function weekProgress(
   return {
     week_start: WEEK_START,
     goal_id: null,
+    inherited: false,
     types: (["discovery", "email", "video", "call"] as const).map((type) => ({
       type,
       target: 0,
@@ -53,6 +55,7 @@ export function goal(overrides: Partial<Schemas["AdminGoalResponse"]> = {}): Sch
     target_calls: 0,
     created_at: "2026-11-23T08:00:00Z",
     updated_at: "2026-11-23T08:00:00Z",
+    inherited: false,
     ...overrides,
   };
 }
@@ -200,6 +203,21 @@ export function pipelineSummary(
       weighted_value: 0,
     })),
     unscheduled_weighted_value: 0,
+    ...overrides,
+  };
+}
+
+export function focusStats(
+  overrides: Partial<Schemas["FocusStatsResponse"]> = {},
+): Schemas["FocusStatsResponse"] {
+  const days = ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29"];
+  return {
+    week_start: WEEK_START,
+    sessions: 0,
+    completed: 0,
+    interrupted: 0,
+    focused_minutes: 0,
+    by_day: days.map((date) => ({ date, focused_minutes: 0 })),
     ...overrides,
   };
 }

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 
-import { dashboard, me } from "./fixtures";
+import { dashboard, focusStats, me } from "./fixtures";
 
 export const API = "/api/v1/master-admin";
 export const DEV_TOKEN = "dev-token-1";
@@ -17,6 +17,7 @@ export const handlers = [
   http.get(`${API}/nudges`, () => HttpResponse.json([])),
   http.post(`${API}/nudges/generate`, () => HttpResponse.json([], { status: 201 })),
   http.get(`${API}/focus-sessions/active`, () => HttpResponse.json(null)),
+  http.get(`${API}/focus-sessions/stats`, () => HttpResponse.json(focusStats())),
   http.get(`${API}/focus-sessions`, () => HttpResponse.json([], { headers: { "X-Total-Count": "0" } })),
   // The activity log form offers the founder's prospects.
   http.get(`${API}/prospects`, () => HttpResponse.json([], { headers: { "X-Total-Count": "0" } })),

@@ -8,11 +8,12 @@ from app.schemas.master_admin.fields import Amount, Day, Int32Id, NotNull
 
 
 class AdminActivityCreate(InputSchema):
-    """A `done` activity may not be dated after the caller's local today."""
+    """A `done` activity may not be dated after the caller's local today. `status`
+    defaults to `done` and `date` to the caller's local today (`null` is refused)."""
 
     type: ActivityType
-    status: ActivityStatus
-    date: Day
+    status: NotNull[ActivityStatus] = ActivityStatus.DONE
+    date: NotNull[Day] = None
     amount: Amount = 1
     notes: LongText | None = None
     prospect_id: Int32Id | None = None

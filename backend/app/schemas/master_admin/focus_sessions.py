@@ -1,6 +1,6 @@
 """Focus sessions: a timed block of work, started now and ended once."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from pydantic import Field
 
@@ -39,3 +39,21 @@ class AdminActiveFocusSessionResponse(AdminFocusSessionResponse):
     ends_at: datetime
     remaining_seconds: int = Field(ge=0)
     overdue: bool
+
+
+class FocusDay(ResponseSchema):
+    date: date
+    focused_minutes: int = Field(ge=0)
+
+
+class FocusStatsResponse(ResponseSchema):
+    """A week's focus sessions, by the local day they started. A session's focused
+    minutes: the whole minutes from its start to its end (or to now while open), capped
+    at its planned duration."""
+
+    week_start: date
+    sessions: int = Field(ge=0, description="Sessions started this week, open ones included")
+    completed: int = Field(ge=0)
+    interrupted: int = Field(ge=0)
+    focused_minutes: int = Field(ge=0)
+    by_day: list[FocusDay] = Field(description="Monday to Sunday")

@@ -2,12 +2,16 @@
 
 from datetime import date, datetime
 
+from pydantic import Field
+
 from app.schemas.common import InputSchema, ResponseSchema
 from app.schemas.master_admin.fields import GoalTarget, Monday, NotNull
 
 
 class AdminGoalCreate(InputSchema):
-    week_start: Monday
+    """`week_start` defaults to the caller's current week (`null` is refused)."""
+
+    week_start: NotNull[Monday] = None
     target_discoveries: GoalTarget = 0
     target_emails: GoalTarget = 0
     target_videos: GoalTarget = 0
@@ -33,3 +37,8 @@ class AdminGoalResponse(ResponseSchema):
     target_calls: int
     created_at: datetime
     updated_at: datetime
+    inherited: bool = Field(
+        default=False,
+        description="True when this goal is an earlier week's that the asked-for week runs "
+        "on, having none of its own (`GET /goals/current` only; false everywhere else)",
+    )

@@ -21,12 +21,17 @@ class ActivityTypeProgress(ResponseSchema):
     )
     expected_by_today: float = Field(
         ge=0,
-        description="target x days of the week elapsed (today included) / 7, to 2 decimals: "
-        "where steady progress would be by the end of today",
+        description="target x working days of the week elapsed (today included) / working "
+        "days in the week (those not in the profile's `rest_days`), to 2 decimals: where "
+        "steady progress would be by the end of today",
     )
 
 
 class WeeklyProgressResponse(ResponseSchema):
     week_start: date
-    goal_id: int | None = Field(description="The week's goal, or null when none is set")
+    goal_id: int | None = Field(
+        description="The goal the week runs on: its own, else the most recent earlier "
+        "week's; null when none is set on or before it"
+    )
+    inherited: bool = Field(description="True when `goal_id` is an earlier week's goal")
     types: list[ActivityTypeProgress] = Field(description="One entry per activity type")

@@ -4,11 +4,13 @@ Building a SQLAlchemy expression costs more than running a cached one, and these
 on every request of the dashboard's hot paths; values are passed as bound parameters.
 """
 
+from collections.abc import Collection
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Date,
     Integer,
     Select,
@@ -18,17 +20,19 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
-    cast,
     column,
     func,
+    literal_column,
     select,
     true,
+    type_coerce,
     union_all,
     update,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.dml import ReturningInsert
+from sqlalchemy.sql.elements import Grouping
 
 from app.models import ActivityStatus, ActivityType, AdminActivity, AdminGoal, AdminScore
 from app.schemas.master_admin.activities import AdminActivityCreate
@@ -60,8 +64,14 @@ ACTIVITIES_OF_DAY = (
     .order_by(*NEWEST_FIRST)
 )
 
-GOAL_OF_WEEK = select(AdminGoal).where(
-    AdminGoal.user_id == USER_ID, AdminGoal.week_start == bindparam("week_start", type_=Date)
+# The goal a week runs on: its own, else the most recent earlier week's (goals recur).
+GOAL_OF_WEEK = (
+    select(AdminGoal)
+    .where(
+        AdminGoal.user_id == USER_ID, AdminGoal.week_start <= bindparam("week_start", type_=Date)
+    )
+    .order_by(AdminGoal.week_start.desc())
+    .limit(1)
 )
 
 # One row: each type's done amount between `start` and `end` (0 for a type not done).
@@ -80,8 +90,8 @@ DONE_BY_TYPE = select(
 
 
 def progress_parts() -> tuple[Subquery, type[AdminGoal]]:
-    """The week's done amounts (one row) and its goal (the entity `goal`, None when not
-    set), for a statement to join (`WEEK_PROGRESS`, the dashboard's)."""
+    """The week's done amounts (one row) and the goal it runs on (the entity `goal`: its
+    own or an inherited one, None when no goal is set on or before it), for a statement to join (`WEEK_PROGRESS`, the dashboard's)."""
     goal = aliased(AdminGoal, GOAL_OF_WEEK.subquery("goal"), name="goal")
     return DONE_BY_TYPE.subquery("done"), goal
 
@@ -91,57 +101,90 @@ def _week_progress() -> Select[tuple[object, ...]]:
     return select(*done.c, goal).select_from(done).outerjoin(goal, true())
 
 
+# A Monday before every storable day: day numbers counted from it are never negative.
+EPOCH = literal_column("DATE '0001-01-01'", Date)
+
+
+def _working_days_before(day: ColumnElement[date]) -> ColumnElement[int]:
+    """How many working (non-rest) days lie between `EPOCH` and `day` (exclusive), from
+    the `working_per_week` and `working_before` parameters (`rest_params`)."""
+    elapsed = type_coerce(day - EPOCH, Integer)
+    # Parenthesised: PostgreSQL reads `$1::INTEGER[][i]` as a type, not a subscript.
+    working_before = Grouping(bindparam("working_before", type_=ARRAY(Integer, zero_indexes=True)))
+    return (elapsed // DAYS_PER_WEEK) * bindparam(
+        "working_per_week", type_=Integer
+    ) + working_before[elapsed % DAYS_PER_WEEK]
+
+
+def _starts_a_run(day: ColumnElement[date], previous: ColumnElement[date]) -> ColumnElement[int]:
+    """1 when scoring `day` starts a new streak after the `previous` scoring day (null for
+    none): a working day without a score lies between them. Rest days do not count."""
+    broken = _working_days_before(day) > _working_days_before(previous + 1)
+    return case((previous.is_(None), 1), (broken, 1), else_=0)
+
+
 def _streak_numbers(scores: Subquery) -> Select[date, int]:
     """Each day's `streak_days` among `scores` (one user's `date`, `score` rows).
 
-    Gaps and islands: among scoring days, `date - row_number()` is constant within a
-    run of consecutive days, so each run is one group and a day's streak is its distance
-    from the run's first day, plus one. Days scoring 0 get 0.
+    Gaps and islands: among scoring days, a running count of the days that start a run
+    (`_starts_a_run`) numbers the runs; a day's streak is its rank among its run's
+    scoring days. Days scoring 0 get 0.
     """
     scoring = scores.c.score > 0
     ranked = select(
         scores.c.date,
         scoring.label("scoring"),
-        (
-            scores.c.date
-            - cast(func.row_number().over(partition_by=scoring, order_by=scores.c.date), Integer)
-        ).label("run"),
+        func.lag(scores.c.date)
+        .over(partition_by=scoring, order_by=scores.c.date)
+        .label("previous"),
     ).subquery("ranked")
-    run_start = func.min(ranked.c.date).over(partition_by=[ranked.c.scoring, ranked.c.run])
-    return select(
+    runs = select(
         ranked.c.date,
-        case((ranked.c.scoring, ranked.c.date - run_start + 1), else_=0).label("streak_days"),
-    )
+        ranked.c.scoring,
+        func.sum(_starts_a_run(ranked.c.date, ranked.c.previous))
+        .over(partition_by=ranked.c.scoring, order_by=ranked.c.date)
+        .label("run"),
+    ).subquery("runs")
+    rank = func.row_number().over(partition_by=[runs.c.scoring, runs.c.run], order_by=runs.c.date)
+    return select(runs.c.date, case((runs.c.scoring, rank), else_=0).label("streak_days"))
 
 
 def _streak() -> Select[int, int, date]:
     """Current and longest runs of scoring days, and the latest scoring day, in one
-    statement: the current run is the one that reaches today or yesterday."""
+    statement: the current run is the one whose last day is today, or is followed by
+    rest days only up to today."""
     today = bindparam("today", type_=Date)
     scoring_days = (
         select(
             AdminScore.date.label("day"),
-            (
-                AdminScore.date - cast(func.row_number().over(order_by=AdminScore.date), Integer)
-            ).label("run"),
+            func.lag(AdminScore.date).over(order_by=AdminScore.date).label("previous"),
         )
         .where(AdminScore.user_id == USER_ID, AdminScore.score > 0)
         .subquery("scoring_days")
     )
+    numbered = select(
+        scoring_days.c.day,
+        func.sum(_starts_a_run(scoring_days.c.day, scoring_days.c.previous))
+        .over(order_by=scoring_days.c.day)
+        .label("run"),
+    ).subquery("numbered")
     runs = (
         select(
-            func.min(scoring_days.c.day).label("first_day"),
-            func.max(scoring_days.c.day).label("last_day"),
+            func.min(numbered.c.day).label("first_day"),
+            func.max(numbered.c.day).label("last_day"),
+            func.count().label("length"),
+            func.count().filter(numbered.c.day <= today).label("length_up_to_today"),
         )
-        .group_by(scoring_days.c.run)
+        .group_by(numbered.c.run)
         .subquery("runs")
     )
-    length = runs.c.last_day - runs.c.first_day + 1
-    length_up_to_today = func.least(runs.c.last_day, today) - runs.c.first_day + 1
-    alive = and_(runs.c.first_day <= today, runs.c.last_day >= bindparam("yesterday", type_=Date))
+    alive = and_(
+        runs.c.first_day <= today,
+        _working_days_before(today) <= _working_days_before(runs.c.last_day + 1),
+    )
     return select(
-        func.coalesce(func.max(length_up_to_today).filter(alive), 0).label("current_streak"),
-        func.coalesce(func.max(length), 0).label("longest_streak"),
+        func.coalesce(func.max(runs.c.length_up_to_today).filter(alive), 0).label("current_streak"),
+        func.coalesce(func.max(runs.c.length), 0).label("longest_streak"),
         func.max(runs.c.last_day).label("last_active_date"),
     )
 
@@ -149,7 +192,8 @@ def _streak() -> Select[int, int, date]:
 @cache
 def rescore_days(weights: tuple[tuple[ActivityType, int], ...]) -> Update:
     """Store the score of each of the `days` (a bound DATE[], possibly empty) from its
-    done activities, for one set of weights, and every stored day's streak: one statement.
+    done activities, for one set of weights, and every stored day's streak (with the
+    user's rest days, `rest_params`): one statement.
 
     A day without done activities stores 0. The streaks are numbered over the scores as
     they will be: the stored ones of the other days and the fresh ones of `days` (one
@@ -226,9 +270,22 @@ def _log_activity() -> ReturningInsert[*tuple[Any, ...]]:
     )
 
 
-def streak_params(today: date) -> dict[str, date]:
+def rest_params(rest_days: Collection[int]) -> dict[str, Any]:
+    """The parameters of a statement numbering streaks (`rescore_days`, `STREAK`) for
+    `rest_days` (ISO weekday numbers): the working days of a week, and those among the
+    first 0..6 days of a Monday-started week."""
+    return {
+        "working_per_week": DAYS_PER_WEEK - len(rest_days),
+        "working_before": [
+            sum(1 for weekday in range(1, elapsed + 1) if weekday not in rest_days)
+            for elapsed in range(DAYS_PER_WEEK)
+        ],
+    }
+
+
+def streak_params(today: date, rest_days: Collection[int]) -> dict[str, Any]:
     """`STREAK`'s parameters besides the owner."""
-    return {"today": today, "yesterday": today - timedelta(days=1)}
+    return {"today": today, **rest_params(rest_days)}
 
 
 def week_params(week_start: date) -> dict[str, date]:

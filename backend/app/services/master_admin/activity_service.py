@@ -16,11 +16,11 @@ every day those change: a backfilled or emptied past day fixes every later day. 
 are a fixed number of set-based statements, whatever the length of the history.
 """
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Collection, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Row, delete, func, select
+from sqlalchemy import ColumnElement, Row, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import Clock
@@ -53,10 +53,12 @@ from app.services.master_admin.activity_queries import (
     STREAK,
     WEEK_PROGRESS,
     rescore_days,
+    rest_params,
     streak_params,
     week_params,
 )
 
+MAX_EXPORT_DAYS = 3_660
 SCORED_FIELDS = frozenset({"type", "status", "date", "amount"})
 HISTORY_DAYS = 365
 MAX_HISTORY_DAYS = 366
@@ -87,14 +89,16 @@ class ActivityService:
     # Activities
 
     async def create_activity(self, user: User, data: AdminActivityCreate) -> AdminActivityResponse:
-        """Log an activity and rescore its day, in the caller's transaction."""
-        self._check_done_not_in_future(user, data.status, data.date)
+        """Log an activity (dated the caller's today when `date` is not sent) and rescore
+        its day, in the caller's transaction."""
+        values = data.model_dump()
+        if values["date"] is None:
+            values["date"] = self.today(user)
+        self._check_done_not_in_future(user, values["status"], values["date"])
         await self._check_prospect(user, data.prospect_id)
         # Core execution: the ORM's unit of work costs more than the statement itself.
         connection = await self.session.connection()
-        activity = (
-            await connection.execute(LOG_ACTIVITY, {"owner_id": user.id, **data.model_dump()})
-        ).one()
+        activity = (await connection.execute(LOG_ACTIVITY, {"owner_id": user.id, **values})).one()
         if activity.status is ActivityStatus.DONE:
             await self.calculate_daily_score(user, activity.date)
         return AdminActivityResponse.model_validate(activity)
@@ -160,19 +164,14 @@ class ActivityService:
         offset: int = 0,
     ) -> tuple[Sequence[AdminActivity], int]:
         """A page of the user's activities, newest first, and how many match in all."""
-        if date_from is not None and date_to is not None and date_from > date_to:
-            raise InvalidInput(("query", "date_to"), "must be on or after date_from")
-        criteria = [AdminActivity.user_id == user.id]
-        if date_from is not None:
-            criteria.append(AdminActivity.date >= date_from)
-        if date_to is not None:
-            criteria.append(AdminActivity.date <= date_to)
-        if activity_type is not None:
-            criteria.append(AdminActivity.type == activity_type)
-        if status is not None:
-            criteria.append(AdminActivity.status == status)
-        if prospect_id is not None:
-            criteria.append(AdminActivity.prospect_id == prospect_id)
+        criteria = activity_criteria(
+            user,
+            date_from=date_from,
+            date_to=date_to,
+            activity_type=activity_type,
+            status=status,
+            prospect_id=prospect_id,
+        )
         total = await self.session.scalar(select(func.count()).where(*criteria))
         page = await self.session.scalars(
             select(AdminActivity)
@@ -207,6 +206,13 @@ class ActivityService:
         need not: `calculate_daily_score` renumbers what it changes)."""
         await self._rescore(user, [])
 
+    async def set_rest_days(self, user: User, rest_days: list[int]) -> None:
+        """Store the user's rest days and renumber their stored streaks with them, under
+        their score lock, in the caller's transaction (bounded: two statements)."""
+        await self._lock_scores(user)
+        await save_changes(self.session, user, {"rest_days": rest_days})
+        await self.update_streak(user)
+
     async def get_daily_score(self, user: User, day: date) -> AdminScoreResponse:
         """The stored score of `day`, or zeros when nothing was done that day."""
         row = (
@@ -224,15 +230,20 @@ class ActivityService:
         return await self._scores_between(user, start, start + timedelta(days=DAYS_PER_WEEK - 1))
 
     async def get_score_history(
-        self, user: User, date_from: date | None = None, date_to: date | None = None
+        self,
+        user: User,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        max_days: int = MAX_HISTORY_DAYS,
     ) -> list[AdminScoreResponse]:
         """Every day from `date_from` to `date_to` (both included), oldest first, days
         without a score zeroed: one statement.
 
         `date_to` defaults to today, `date_from` to the 365 days ending `date_to` (no
         earlier than the first storable day). InvalidInput when `date_from` is after
-        `date_to` or the range spans more than 366 days; `loc` names `date_to` when it
-        was sent, else `date_from`.
+        `date_to` or the range spans more than `max_days` (366 for the history page,
+        `MAX_EXPORT_DAYS` for the export); `loc` names `date_to` when it was sent, else
+        `date_from`.
         """
         end = date_to or self.today(user)
         start = date_from or end - timedelta(days=min(HISTORY_DAYS - 1, (end - FIRST_DAY).days))
@@ -242,20 +253,22 @@ class ActivityService:
             blamed, out_of_order = ("query", "date_to"), "must be on or after date_from"
         if start > end:
             raise InvalidInput(blamed, out_of_order)
-        if (end - start).days + 1 > MAX_HISTORY_DAYS:
-            raise InvalidInput(blamed, f"the range may span at most {MAX_HISTORY_DAYS} days")
+        if (end - start).days + 1 > max_days:
+            raise InvalidInput(blamed, f"the range may span at most {max_days} days")
         return await self._scores_between(user, start, end)
 
     async def get_streak(self, user: User) -> StreakResponse:
         """Current and longest runs of scoring days, and the latest scoring day.
 
-        The current run counts back from today, or from yesterday while today has no
-        score yet: a streak is alive until the day ends. One statement (gaps and
-        islands over the stored scores).
+        The current run counts back from today, or from the last working day before
+        it while today and the rest days since have no score yet: a streak is alive
+        until a working day ends without a score. Unscored rest days neither break nor
+        extend a run. One statement (gaps and islands over the stored scores).
         """
         row = (
             await self.session.execute(
-                STREAK, {"owner_id": user.id, **streak_params(self.today(user))}
+                STREAK,
+                {"owner_id": user.id, **streak_params(self.today(user), user.rest_days)},
             )
         ).one()
         return StreakResponse.model_validate(row)
@@ -270,7 +283,7 @@ class ActivityService:
         week = (
             await self.session.execute(WEEK_PROGRESS, {"owner_id": user.id, **week_params(start)})
         ).one()
-        return weekly_progress(start, self.today(user), week)
+        return weekly_progress(start, self.today(user), user.rest_days, week)
 
     # Internals
 
@@ -288,7 +301,8 @@ class ActivityService:
         # not needed; nothing stored in the session is a score.
         connection = await self.session.connection()
         await connection.execute(
-            rescore_days(tuple(self.weights.items())), {"owner_id": user.id, "days": days}
+            rescore_days(tuple(self.weights.items())),
+            {"owner_id": user.id, "days": days, **rest_params(user.rest_days)},
         )
 
     async def _lock_scores(self, user: User) -> None:
@@ -316,24 +330,102 @@ class ActivityService:
             raise InvalidInput(("body", "prospect_id"), f"no prospect {prospect_id} of yours")
 
 
+def activity_criteria(
+    user: User,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    activity_type: ActivityType | None = None,
+    status: ActivityStatus | None = None,
+    prospect_id: int | None = None,
+) -> list[ColumnElement[bool]]:
+    """The WHERE criteria of the activity list's filters; InvalidInput when `date_to` is
+    before `date_from`."""
+    if date_from is not None and date_to is not None and date_from > date_to:
+        raise InvalidInput(("query", "date_to"), "must be on or after date_from")
+    criteria = [AdminActivity.user_id == user.id]
+    if date_from is not None:
+        criteria.append(AdminActivity.date >= date_from)
+    if date_to is not None:
+        criteria.append(AdminActivity.date <= date_to)
+    if activity_type is not None:
+        criteria.append(AdminActivity.type == activity_type)
+    if status is not None:
+        criteria.append(AdminActivity.status == status)
+    if prospect_id is not None:
+        criteria.append(AdminActivity.prospect_id == prospect_id)
+    return criteria
+
+
+ACTIVITY_EXPORT_LIMIT = 100_000
+ACTIVITY_EXPORT_CHUNK = 1_000
+ACTIVITY_EXPORT_HEADER = (
+    "id",
+    "date",
+    "type",
+    "status",
+    "amount",
+    "prospect_id",
+    "notes",
+    "created_at",
+)
+
+
+async def activity_export_rows(
+    session: AsyncSession, criteria: list[ColumnElement[bool]]
+) -> AsyncIterator[list[tuple[object, ...]]]:
+    """The activities matching `criteria`, newest first, at most `ACTIVITY_EXPORT_LIMIT`,
+    in chunks of `ACTIVITY_EXPORT_CHUNK` rows (a server-side cursor: memory stays bounded),
+    each row in `ACTIVITY_EXPORT_HEADER`'s order as CSV cells."""
+    columns = [AdminActivity.__table__.c[name] for name in ACTIVITY_EXPORT_HEADER]
+    result = await session.stream(
+        select(*columns)
+        .where(*criteria)
+        .order_by(*NEWEST_FIRST)
+        .limit(ACTIVITY_EXPORT_LIMIT)
+        .execution_options(yield_per=ACTIVITY_EXPORT_CHUNK)
+    )
+    async for chunk in result.partitions():
+        yield [
+            (
+                row.id,
+                row.date.isoformat(),
+                row.type.value,
+                row.status.value,
+                row.amount,
+                row.prospect_id,
+                row.notes,
+                row.created_at.isoformat(),
+            )
+            for row in chunk
+        ]
+
+
 def zero_score(day: date) -> AdminScoreResponse:
     return AdminScoreResponse(date=day, score=0, streak_days=0, activities_count=0)
 
 
-def weekly_progress(week_start: date, today: date, week: Row[Any]) -> WeeklyProgressResponse:
-    """The week's done amounts against its goal, from a row of `WEEK_PROGRESS`'s columns:
-    one per type (named by its value) and `goal` (an `AdminGoal`, or None)."""
+def weekly_progress(
+    week_start: date, today: date, rest_days: Collection[int], week: Row[Any]
+) -> WeeklyProgressResponse:
+    """The week's done amounts against the goal it runs on, from a row of `WEEK_PROGRESS`'s
+    columns: one per type (named by its value) and `goal` (an `AdminGoal`, or None).
+    Pace counts working days: those of the week that are not in `rest_days`."""
     goal: AdminGoal | None = week.goal
-    days_elapsed = min(DAYS_PER_WEEK, max(0, (today - week_start).days + 1))
+    week_days = [week_start + timedelta(days=offset) for offset in range(DAYS_PER_WEEK)]
+    working = [day for day in week_days if day.isoweekday() not in rest_days]
+    elapsed = sum(1 for day in working if day <= today)
     return WeeklyProgressResponse(
         week_start=week_start,
         goal_id=None if goal is None else goal.id,
+        inherited=goal is not None and goal.week_start != week_start,
         types=[
             type_progress(
                 activity_type,
                 target=0 if goal is None else getattr(goal, GOAL_TARGETS[activity_type]),
                 done=week._mapping[activity_type],
-                days_elapsed=days_elapsed,
+                working_days_elapsed=elapsed,
+                working_days=len(working),
             )
             for activity_type in ActivityType
         ],
@@ -341,15 +433,22 @@ def weekly_progress(week_start: date, today: date, week: Row[Any]) -> WeeklyProg
 
 
 def type_progress(
-    activity_type: ActivityType, *, target: int, done: int, days_elapsed: int
+    activity_type: ActivityType,
+    *,
+    target: int,
+    done: int,
+    working_days_elapsed: int,
+    working_days: int,
 ) -> ActivityTypeProgress:
+    """`working_days_elapsed`: the week's working days up to today (included), of its
+    `working_days`."""
     return ActivityTypeProgress(
         type=activity_type,
         target=target,
         done=done,
         remaining=max(0, target - done),
         percent=percent_of(done, target),
-        expected_by_today=round(target * days_elapsed / DAYS_PER_WEEK, 2),
+        expected_by_today=round(target * working_days_elapsed / working_days, 2),
     )
 
 

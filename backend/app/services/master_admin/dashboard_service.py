@@ -83,14 +83,14 @@ class DashboardService:
             "owner_id": user.id,
             "now": now,
             "day": today,
-            **streak_params(today),
+            **streak_params(today, user.rest_days),
             **week_params(week_start),
         }
         row = (await self.session.execute(DASHBOARD, parameters)).one()
         return DashboardResponse(
             today=zero_score(today) if row.date is None else AdminScoreResponse.model_validate(row),
             streak=StreakResponse.model_validate(row),
-            week_progress=weekly_progress(week_start, today, row),
+            week_progress=weekly_progress(week_start, today, user.rest_days, row),
             active_focus_session=active_session_response(row.focus, now),
             unread_nudges=row.unread_nudges,
             pipeline=PipelineSnapshot.model_validate(row),

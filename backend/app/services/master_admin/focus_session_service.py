@@ -6,20 +6,22 @@ partial unique index, so the rule holds across processes and racing requests.
 
 import math
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from pydantic import TypeAdapter
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.clock import Clock, elapsed, not_before
+from app.core.clock import Clock, elapsed, not_before, time_zone
 from app.core.errors import Conflict, NotFound
 from app.models import AdminFocusSession, User
 from app.schemas.master_admin.focus_sessions import (
     AdminActiveFocusSessionResponse,
     AdminFocusSessionEnd,
     AdminFocusSessionResponse,
+    FocusDay,
+    FocusStatsResponse,
 )
 
 # Instants in messages read as in the JSON bodies: 2026-11-25T15:00:00Z.
@@ -31,6 +33,19 @@ ONE_OPEN_PER_USER_INDEX = "uq_admin_focus_sessions_one_open_per_user"
 # Built once: the dashboard asks on every load.
 OPEN_SESSION = select(AdminFocusSession).where(
     AdminFocusSession.user_id == bindparam("owner_id"), AdminFocusSession.end_time.is_(None)
+)
+
+
+WEEK_SESSIONS = select(
+    AdminFocusSession.start_time,
+    AdminFocusSession.end_time,
+    AdminFocusSession.duration_minutes,
+    AdminFocusSession.completed,
+    AdminFocusSession.interrupted,
+).where(
+    AdminFocusSession.user_id == bindparam("owner_id"),
+    AdminFocusSession.start_time >= bindparam("start"),
+    AdminFocusSession.start_time < bindparam("end"),
 )
 
 
@@ -67,6 +82,36 @@ class FocusSessionService:
         self, user: User, session_id: int, end: AdminFocusSessionEnd
     ) -> AdminFocusSession:
         return await self._end(user, session_id, end, completed=False)
+
+    async def week_stats(self, user: User, week_start: date | None = None) -> FocusStatsResponse:
+        """The sessions started in the week (this week by default) on the user's local
+        days, and their focused minutes per day: one statement."""
+        start = week_start or self.clock.week_start(user.timezone)
+        zone = time_zone(user.timezone)
+        days = [start + timedelta(days=offset) for offset in range(7)]
+        midnight = [datetime.combine(day, time(), tzinfo=zone) for day in days]
+        end = datetime.combine(start + timedelta(days=7), time(), tzinfo=zone)
+        rows = (
+            await self.session.execute(
+                WEEK_SESSIONS, {"owner_id": user.id, "start": midnight[0], "end": end}
+            )
+        ).all()
+        now = self.clock.now()
+        minutes = dict.fromkeys(days, 0)
+        for row in rows:
+            until = min(
+                row.end_time or now, row.start_time + timedelta(minutes=row.duration_minutes)
+            )
+            focused = max(0, int((until - row.start_time).total_seconds() // 60))
+            minutes[row.start_time.astimezone(zone).date()] += focused
+        return FocusStatsResponse(
+            week_start=start,
+            sessions=len(rows),
+            completed=sum(1 for row in rows if row.completed),
+            interrupted=sum(1 for row in rows if row.interrupted),
+            focused_minutes=sum(minutes.values()),
+            by_day=[FocusDay(date=day, focused_minutes=minutes[day]) for day in days],
+        )
 
     async def get_session(self, user: User, session_id: int) -> AdminFocusSession:
         focus = await self.session.scalar(self._select_own(user, session_id))

@@ -36,6 +36,8 @@ class Situation:
     focus_completed_today: bool
     current_streak: int
     scored_today: bool
+    # Today is one of the profile's rest days: pace and the streak wait for a working day.
+    rest_day: bool
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ def pending_before_today(situation: Situation) -> list[NudgeDraft]:
 
 
 def behind_pace(situation: Situation) -> list[NudgeDraft]:
+    if situation.rest_day:
+        return []
     behind = [entry for entry in situation.progress.types if entry.done < entry.expected_by_today]
     if not behind:
         return []
@@ -129,7 +133,8 @@ def no_focus_session(situation: Situation) -> list[NudgeDraft]:
 def streak_at_risk(situation: Situation) -> list[NudgeDraft]:
     streak = situation.current_streak
     if (
-        situation.local_time < STREAK_DEADLINE
+        situation.rest_day
+        or situation.local_time < STREAK_DEADLINE
         or situation.scored_today
         or streak < STREAK_WORTH_SAVING
     ):

@@ -144,6 +144,7 @@ class NudgeService:
             focus_completed_today=counts[1],
             current_streak=dashboard.streak.current_streak,
             scored_today=dashboard.today.score > 0,
+            rest_day=today.isoweekday() in user.rest_days,
         )
 
     async def _phrased(

@@ -24,12 +24,20 @@ from sqlalchemy import func, select, union
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.models import ActivityStatus, ActivityType, AdminActivity, AdminScore, ScoringSettings
+from app.models import (
+    ActivityStatus,
+    ActivityType,
+    AdminActivity,
+    AdminScore,
+    ScoringSettings,
+    User,
+)
 from app.services.master_admin.activity_queries import (
     LOCK_SCORES,
     SCORE_CAP,
     USER_ID,
     rescore_days,
+    rest_params,
 )
 
 logger = logging.getLogger(__name__)
@@ -42,9 +50,13 @@ SCORING_SETTINGS_LOCK_CLASS = 0x5C0F
 FORMULA_VERSION = 1
 
 LOCK_SCORING_SETTINGS = select(func.pg_advisory_xact_lock(SCORING_SETTINGS_LOCK_CLASS, 0))
-SCORED_USERS = union(
+_scored_user_ids = union(
     select(AdminScore.user_id),
     select(AdminActivity.user_id).where(AdminActivity.status == ActivityStatus.DONE),
+).subquery("scored")
+# Each user with stored or due scores, and their rest days (streaks are numbered with them).
+SCORED_USERS = select(User.id, User.rest_days).join(
+    _scored_user_ids, User.id == _scored_user_ids.c.user_id
 )
 # Every day of a user that has, or should have, a stored score.
 SCORED_DAYS = union(
@@ -79,11 +91,13 @@ async def rescore_if_scoring_changed(
         await connection.execute(LOCK_SCORING_SETTINGS)
         if await connection.scalar(select(ScoringSettings.fingerprint)) == fingerprint:
             return None
-        user_ids = (await connection.scalars(SCORED_USERS)).all()
-        for user_id in user_ids:
+        users = (await connection.execute(SCORED_USERS)).all()
+        for user_id, rest_days in users:
             await connection.execute(LOCK_SCORES, {"owner_id": user_id})
             days = (await connection.scalars(SCORED_DAYS, {"owner_id": user_id})).all()
-            await connection.execute(statement, {"owner_id": user_id, "days": days})
+            await connection.execute(
+                statement, {"owner_id": user_id, "days": days, **rest_params(rest_days)}
+            )
         stored = insert(ScoringSettings).values(id=1, fingerprint=fingerprint)
         await connection.execute(
             stored.on_conflict_do_update(
@@ -91,5 +105,5 @@ async def rescore_if_scoring_changed(
                 set_={"fingerprint": fingerprint, "updated_at": func.now()},
             )
         )
-    logger.info("scoring settings changed: rescored %d users", len(user_ids))
-    return len(user_ids)
+    logger.info("scoring settings changed: rescored %d users", len(users))
+    return len(users)

@@ -1,7 +1,7 @@
-import { act, screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 
-import { activeFocus } from "@/testing/fixtures";
+import { activeFocus, focusStats } from "@/testing/fixtures";
 import { renderApp } from "@/testing/render";
 import { API, server } from "@/testing/server";
 
@@ -125,4 +125,17 @@ test("Today shows the open session's countdown and links to it", async () => {
   renderApp("/");
   expect(await screen.findByRole("timer")).toHaveTextContent(/^(10:00|09:59)$/);
   expect(screen.getByRole("link", { name: "Open the session" })).toHaveAttribute("href", "/focus");
+});
+
+test("this week's focused minutes are the server's", async () => {
+  server.use(
+    http.get(`${API}/focus-sessions/stats`, () =>
+      HttpResponse.json(focusStats({ sessions: 3, completed: 2, interrupted: 1, focused_minutes: 117 })),
+    ),
+  );
+  renderApp("/focus");
+  const week = await screen.findByRole("region", { name: "This week" });
+  expect(await within(week).findByText(/focused minutes in 3 sessions/)).toHaveTextContent(
+    "117 focused minutes in 3 sessions (2 completed, 1 interrupted)",
+  );
 });

@@ -1,5 +1,5 @@
 import { PageHeader } from "@/components/ui/page-header";
-import { FocusHistory, FocusPanel } from "@/features/focus";
+import { FocusHistory, FocusPanel, FocusWeek } from "@/features/focus";
 import { useMe } from "@/features/profile";
 
 export function FocusRoute() {
@@ -9,6 +9,7 @@ export function FocusRoute() {
       <PageHeader title="Focus" subtitle="Work in uninterrupted blocks; the timer is the server's." />
       <div className="stack">
         <FocusPanel />
+        <FocusWeek />
         <FocusHistory timeZone={me.data?.timezone ?? "UTC"} />
       </div>
     </>

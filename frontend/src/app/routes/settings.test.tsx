@@ -1,7 +1,10 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
 
 import { serveProfile } from "@/testing/profile";
+import { me } from "@/testing/fixtures";
 import { renderApp } from "@/testing/render";
+import { API, server } from "@/testing/server";
 
 test("shows the profile's zone; saving another sends it, and the server's answer shows", async () => {
   const { patches } = serveProfile("UTC");
@@ -90,4 +93,27 @@ test("the profile's currency: saving another sends its code, and the server's re
   expect(saved).toHaveValue("EUR");
   const codes = Array.from(saved.list?.querySelectorAll("option") ?? [], (option) => option.value);
   expect(codes).toEqual(expect.arrayContaining(["USD", "EUR", "JPY"]));
+});
+
+test("rest days: ticking Saturday and Sunday sends [6, 7] and the server's answer shows", async () => {
+  const patches: unknown[] = [];
+  const profile = me();
+  server.use(
+    http.get(`${API}/me`, () => HttpResponse.json(profile)),
+    http.patch(`${API}/me`, async ({ request }) => {
+      const body = (await request.json()) as { rest_days: number[] };
+      patches.push(body);
+      profile.rest_days = body.rest_days;
+      return HttpResponse.json(profile);
+    }),
+  );
+  const { user } = renderApp("/settings");
+  const days = await screen.findByRole("group", { name: "Rest days" });
+  expect(screen.getByRole("button", { name: "Save rest days" })).toBeDisabled();
+  await user.click(within(days).getByRole("checkbox", { name: "Sunday" }));
+  await user.click(within(days).getByRole("checkbox", { name: "Saturday" }));
+  await user.click(screen.getByRole("button", { name: "Save rest days" }));
+  await waitFor(() => expect(patches).toEqual([{ rest_days: [6, 7] }]));
+  expect(await screen.findByText("Rest days saved")).toBeInTheDocument();
+  expect(screen.getByRole("checkbox", { name: "Saturday" })).toBeChecked();
 });

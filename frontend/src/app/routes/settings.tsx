@@ -1,5 +1,5 @@
 import { PageHeader } from "@/components/ui/page-header";
-import { CurrencySettings, TimeZoneSettings } from "@/features/profile";
+import { CurrencySettings, RestDaysSettings, TimeZoneSettings } from "@/features/profile";
 
 export function SettingsRoute() {
   return (
@@ -7,6 +7,7 @@ export function SettingsRoute() {
       <PageHeader title="Settings" subtitle="Your profile." />
       <TimeZoneSettings />
       <CurrencySettings />
+      <RestDaysSettings />
     </>
   );
 }

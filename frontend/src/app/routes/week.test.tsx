@@ -194,3 +194,33 @@ test("previous and next step a week from the server's week_start", async () => {
   await waitFor(() => expect(asked.progress).toEqual([null, "2026-11-16", WEEK_START, "2026-11-30"]));
   await waitFor(() => expect(asked.scores).toEqual([WEEK_START, "2026-11-16", "2026-11-30"]), { timeout: 15_000 });
 });
+
+test("a goal carried over from an earlier week is edited into this week's own, never in place", async () => {
+  serveWeeks(() => ({ ...WITH_GOAL, inherited: true }));
+  const posted: unknown[] = [];
+  const put: unknown[] = [];
+  server.use(
+    http.post(`${API}/goals`, async ({ request }) => {
+      posted.push(await request.json());
+      return HttpResponse.json(goal({ id: 9, week_start: WEEK_START }), { status: 201 });
+    }),
+    http.put(`${API}/goals/:id`, async ({ request }) => {
+      put.push(await request.json());
+      return HttpResponse.json(goal());
+    }),
+  );
+  const { user } = renderApp("/week");
+
+  expect(await screen.findByTestId("goal-inherited")).toHaveTextContent("Carried over from an earlier week");
+  await user.click(screen.getByRole("button", { name: "Edit targets" }));
+  const dialog = await screen.findByRole("dialog", { name: "Edit the week's targets" });
+  await user.clear(within(dialog).getByLabelText("Calls"));
+  await user.type(within(dialog).getByLabelText("Calls"), "9");
+  await user.click(within(dialog).getByRole("button", { name: "Save targets" }));
+
+  await waitFor(() => expect(posted).toHaveLength(1));
+  expect(posted).toEqual([
+    { week_start: WEEK_START, target_discoveries: 10, target_emails: 20, target_videos: 0, target_calls: 9 },
+  ]);
+  expect(put).toEqual([]);
+});

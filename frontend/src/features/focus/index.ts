@@ -2,3 +2,4 @@ export { activeFocusQuery, focusKeys } from "./api/focus-sessions";
 export { FocusHistory } from "./components/focus-history";
 export { FocusPanel } from "./components/focus-panel";
 export { FocusSummary } from "./components/focus-summary";
+export { FocusWeek } from "./components/focus-week";

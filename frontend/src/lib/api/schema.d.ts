@@ -105,8 +105,9 @@ export interface paths {
         head?: never;
         /**
          * Patch Me
-         * @description Set the caller's IANA time zone and/or ISO 4217 currency (display only: amounts
-         *     are never converted); fields not sent are kept.
+         * @description Set the caller's IANA time zone, ISO 4217 currency (display only: amounts are never
+         *     converted) and/or rest days (stored ascending; the stored streaks are renumbered with
+         *     them in the same request); fields not sent are kept.
          */
         patch: operations["patch_me_api_v1_master_admin_me_patch"];
         trace?: never;
@@ -126,7 +127,8 @@ export interface paths {
         put?: never;
         /**
          * Create Goal
-         * @description Set the targets of one week; unset targets are 0.
+         * @description Set the targets of one week (this week when `week_start` is not sent); unset targets
+         *     are 0. Later weeks without their own goal run on it.
          */
         post: operations["create_goal_api_v1_master_admin_goals_post"];
         delete?: never;
@@ -144,7 +146,8 @@ export interface paths {
         };
         /**
          * Get Current Goal
-         * @description The goal of the current week, in the caller's time zone.
+         * @description The goal the current week (in the caller's time zone) runs on: its own, else the most
+         *     recent earlier week's, with `inherited` true.
          */
         get: operations["get_current_goal_api_v1_master_admin_goals_current_get"];
         put?: never;
@@ -196,6 +199,29 @@ export interface paths {
          * @description Log an activity; a done one adds to its day's score at once.
          */
         post: operations["create_activity_api_v1_master_admin_activities_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/master-admin/activities/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Activities
+         * @description The caller's activities matching the list's filters, newest first, up to 100,000,
+         *     as a streamed CSV (RFC 4180; a text cell starting with `=`, `+`, `-`, `@`, tab or
+         *     carriage return gets a leading `'`): `id,date,type,status,amount,prospect_id,notes,
+         *     created_at`.
+         */
+        get: operations["export_activities_api_v1_master_admin_activities_export_csv_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -329,6 +355,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/master-admin/scores/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Scores
+         * @description One row per day from `date_from` to `date_to`, oldest first, days without a score
+         *     zeros, as CSV: `date,score,streak_days,activities_count`.
+         */
+        get: operations["export_scores_api_v1_master_admin_scores_export_csv_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/master-admin/progress/week": {
         parameters: {
             query?: never;
@@ -371,6 +418,27 @@ export interface paths {
          *     interrupt it first.
          */
         post: operations["start_focus_session_api_v1_master_admin_focus_sessions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/master-admin/focus-sessions/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Focus Stats
+         * @description The week's sessions (started, completed, interrupted) and focused minutes, in
+         *     total and per local day, Monday to Sunday.
+         */
+        get: operations["get_focus_stats_api_v1_master_admin_focus_sessions_stats_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -817,7 +885,7 @@ export interface components {
             percent: number;
             /**
              * Expected By Today
-             * @description target x days of the week elapsed (today included) / 7, to 2 decimals: where steady progress would be by the end of today
+             * @description target x working days of the week elapsed (today included) / working days in the week (those not in the profile's `rest_days`), to 2 decimals: where steady progress would be by the end of today
              */
             expected_by_today: number;
         };
@@ -862,16 +930,22 @@ export interface components {
         };
         /**
          * AdminActivityCreate
-         * @description A `done` activity may not be dated after the caller's local today.
+         * @description A `done` activity may not be dated after the caller's local today. `status`
+         *     defaults to `done` and `date` to the caller's local today (`null` is refused).
          */
         AdminActivityCreate: {
             type: components["schemas"]["ActivityType"];
-            status: components["schemas"]["ActivityStatus"];
+            /**
+             * ActivityStatus
+             * @default done
+             * @enum {string}
+             */
+            status: "done" | "pending" | "cancelled";
             /**
              * Date
              * Format: date
              */
-            date: string;
+            date?: string;
             /**
              * Amount
              * @description How many were done, 1..10,000
@@ -1117,13 +1191,16 @@ export interface components {
              */
             created_at: string;
         };
-        /** AdminGoalCreate */
+        /**
+         * AdminGoalCreate
+         * @description `week_start` defaults to the caller's current week (`null` is refused).
+         */
         AdminGoalCreate: {
             /**
              * Week Start
              * Format: date
              */
-            week_start: string;
+            week_start?: string;
             /**
              * Target Discoveries
              * @default 0
@@ -1174,6 +1251,12 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /**
+             * Inherited
+             * @description True when this goal is an earlier week's that the asked-for week runs on, having none of its own (`GET /goals/current` only; false everywhere else)
+             * @default false
+             */
+            inherited: boolean;
         };
         /**
          * AdminGoalUpdate
@@ -1460,7 +1543,7 @@ export interface components {
             score: number;
             /**
              * Streak Days
-             * @description Consecutive scoring days ending this day (0 if it did not score)
+             * @description Scoring days of the run ending this day, unscored rest days skipped (0 if it did not score)
              */
             streak_days: number;
             /**
@@ -1515,6 +1598,45 @@ export interface components {
         DevToken: {
             /** Token */
             token: string;
+        };
+        /** FocusDay */
+        FocusDay: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Focused Minutes */
+            focused_minutes: number;
+        };
+        /**
+         * FocusStatsResponse
+         * @description A week's focus sessions, by the local day they started. A session's focused
+         *     minutes: the whole minutes from its start to its end (or to now while open), capped
+         *     at its planned duration.
+         */
+        FocusStatsResponse: {
+            /**
+             * Week Start
+             * Format: date
+             */
+            week_start: string;
+            /**
+             * Sessions
+             * @description Sessions started this week, open ones included
+             */
+            sessions: number;
+            /** Completed */
+            completed: number;
+            /** Interrupted */
+            interrupted: number;
+            /** Focused Minutes */
+            focused_minutes: number;
+            /**
+             * By Day
+             * @description Monday to Sunday
+             */
+            by_day: components["schemas"]["FocusDay"][];
         };
         /** HTTPValidationError */
         HTTPValidationError: {
@@ -1647,7 +1769,7 @@ export interface components {
         StreakResponse: {
             /**
              * Current Streak
-             * @description Consecutive scoring days up to today, or up to yesterday while today has no score yet
+             * @description Scoring days of the run that reaches today, or the last working day before it while today and the rest days since have no score yet (unscored rest days neither break nor extend a run)
              */
             current_streak: number;
             /**
@@ -1680,6 +1802,11 @@ export interface components {
             /** Currency */
             currency: string;
             /**
+             * Rest Days
+             * @description ISO weekday numbers (1 Monday .. 7 Sunday), ascending: days that neither break nor extend a streak unless scored, and that pace does not count
+             */
+            rest_days: number[];
+            /**
              * Created At
              * Format: date-time
              */
@@ -1702,6 +1829,8 @@ export interface components {
              * @description ISO 4217 code, e.g. USD
              */
             currency?: string;
+            /** Rest Days */
+            rest_days?: number[];
         };
         /** ValidationError */
         ValidationError: {
@@ -1735,9 +1864,14 @@ export interface components {
             week_start: string;
             /**
              * Goal Id
-             * @description The week's goal, or null when none is set
+             * @description The goal the week runs on: its own, else the most recent earlier week's; null when none is set on or before it
              */
             goal_id: number | null;
+            /**
+             * Inherited
+             * @description True when `goal_id` is an earlier week's goal
+             */
+            inherited: boolean;
             /**
              * Types
              * @description One entry per activity type
@@ -1926,7 +2060,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unknown time zone or currency */
+            /** @description Unknown time zone or currency, or `rest_days` not distinct ISO weekdays (1..7) or all seven */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2053,7 +2187,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No goal is set for this week */
+            /** @description No goal is set for this week or any before */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2226,6 +2360,10 @@ export interface operations {
     list_activities_api_v1_master_admin_activities_get: {
         parameters: {
             query?: {
+                /** @description At most this many items */
+                limit?: number;
+                /** @description Skip this many items first */
+                offset?: number;
                 /** @description On or after this day */
                 date_from?: string | null;
                 /** @description On or before this day */
@@ -2234,10 +2372,6 @@ export interface operations {
                 status?: components["schemas"]["ActivityStatus"] | null;
                 /** @description Linked to this prospect */
                 prospect_id?: number | null;
-                /** @description At most this many items */
-                limit?: number;
-                /** @description Skip this many items first */
-                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2314,6 +2448,56 @@ export interface operations {
                 content?: never;
             };
             /** @description Invalid body: a field out of bounds or unknown, a done activity dated after today, or a prospect that is not the caller's */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    export_activities_api_v1_master_admin_activities_export_csv_get: {
+        parameters: {
+            query?: {
+                /** @description On or after this day */
+                date_from?: string | null;
+                /** @description On or before this day */
+                date_to?: string | null;
+                type?: components["schemas"]["ActivityType"] | null;
+                status?: components["schemas"]["ActivityStatus"] | null;
+                /** @description Linked to this prospect */
+                prospect_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Header row, then one row per activity */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Missing or invalid Clerk session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a master admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid filter, or `date_to` before `date_from` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2673,6 +2857,52 @@ export interface operations {
             };
         };
     };
+    export_scores_api_v1_master_admin_scores_export_csv_get: {
+        parameters: {
+            query?: {
+                /** @description First day; 364 days before `date_to` */
+                date_from?: string | null;
+                /** @description Last day; today by default */
+                date_to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Header row, then one row per day */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Missing or invalid Clerk session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a master admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not dates, `date_to` before `date_from`, or over 3,660 days */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     get_week_progress_api_v1_master_admin_progress_week_get: {
         parameters: {
             query?: {
@@ -2816,6 +3046,50 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
+            };
+        };
+    };
+    get_focus_stats_api_v1_master_admin_focus_sessions_stats_get: {
+        parameters: {
+            query?: {
+                /** @description The Monday of the week; this week (in the caller's time zone) if unset */
+                week_start?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FocusStatsResponse"];
+                };
+            };
+            /** @description Missing or invalid Clerk session token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a master admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `week_start` is not a date or not a Monday */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -8,6 +8,7 @@ export const focusKeys = {
   all: [ROOT_KEYS.focus] as const,
   active: () => [...focusKeys.all, "active"] as const,
   history: (limit: number) => [...focusKeys.all, "history", limit] as const,
+  stats: () => [...focusKeys.all, "stats"] as const,
 };
 
 export function getActiveFocusSession() {
@@ -30,6 +31,15 @@ export function getFocusHistory(limit: number) {
 
 export function useFocusHistory(limit = 20) {
   return useQuery({ queryKey: focusKeys.history(limit), queryFn: () => getFocusHistory(limit) });
+}
+
+export function getFocusStats() {
+  return unwrap(api.GET("/api/v1/master-admin/focus-sessions/stats"));
+}
+
+/** This week's sessions and focused minutes, as the server counts them. */
+export function useFocusStats() {
+  return useQuery({ queryKey: focusKeys.stats(), queryFn: getFocusStats });
 }
 
 export function startFocusSession(durationMinutes: number) {

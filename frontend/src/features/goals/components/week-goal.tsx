@@ -15,7 +15,8 @@ import { GoalForm } from "./goal-form";
 type WeekGoalProps = { progress: Schemas["WeeklyProgressResponse"] };
 
 /** The targets of the week `progress` is about: a form to set them when the week has
- * no goal, else the targets and a dialog to edit them. */
+ * no goal, else the targets and a dialog to edit them. A goal carried over from an
+ * earlier week (`inherited`) is never edited in place: saving sets this week's own. */
 export function WeekGoal({ progress }: WeekGoalProps) {
   const create = useCreateGoal();
   const update = useUpdateGoal();
@@ -41,6 +42,11 @@ export function WeekGoal({ progress }: WeekGoalProps) {
   }
   return (
     <>
+      {progress.inherited && (
+        <p className="hint" data-testid="goal-inherited">
+          Carried over from an earlier week: editing sets this week&apos;s own targets.
+        </p>
+      )}
       <dl className="targets">
         {ACTIVITY_TYPES.map(({ type, plural }) => (
           <div key={type}>
@@ -57,7 +63,8 @@ export function WeekGoal({ progress }: WeekGoalProps) {
           initial={targets}
           submitLabel="Save targets"
           onSubmit={async (values) => {
-            await update.mutateAsync({ id: goalId, body: values });
+            if (progress.inherited) await create.mutateAsync({ week_start: progress.week_start, ...values });
+            else await update.mutateAsync({ id: goalId, body: values });
             toast.success("Targets saved");
             setEditing(false);
           }}

@@ -1,11 +1,14 @@
 """Activities: log what was done (or planned), list, edit and delete it. Every write
 rescores the days it touches in the same transaction."""
 
+from dataclasses import asdict, dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
+from fastapi.responses import StreamingResponse
 
-from app.api.dependencies import MasterAdmin
+from app.api.csv_export import csv_response
+from app.api.dependencies import MasterAdmin, StreamingSession
 from app.api.params import MAX_ID, PageLimit, PageOffset, Responses, not_found
 from app.api.v1.endpoints.master_admin.tracker_dependencies import Activities
 from app.models import ActivityStatus, ActivityType
@@ -15,6 +18,11 @@ from app.schemas.master_admin.activities import (
     AdminActivityUpdate,
 )
 from app.schemas.master_admin.fields import Day
+from app.services.master_admin.activity_service import (
+    ACTIVITY_EXPORT_HEADER,
+    activity_criteria,
+    activity_export_rows,
+)
 
 router = APIRouter(prefix="/activities", tags=["Activities"])
 
@@ -26,6 +34,22 @@ INVALID_BODY: Responses = {
         "dated after today, or a prospect that is not the caller's"
     }
 }
+
+
+@dataclass(frozen=True)
+class ActivityFilters:
+    """The filters of the activity list and its export."""
+
+    date_from: Annotated[Day | None, Query(description="On or after this day")] = None
+    date_to: Annotated[Day | None, Query(description="On or before this day")] = None
+    activity_type: Annotated[ActivityType | None, Query(alias="type")] = None
+    status: Annotated[ActivityStatus | None, Query(alias="status")] = None
+    prospect_id: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Linked to this prospect")
+    ] = None
+
+
+Filters = Annotated[ActivityFilters, Depends()]
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=INVALID_BODY)
@@ -44,30 +68,40 @@ async def list_activities(
     user: MasterAdmin,
     activities: Activities,
     response: Response,
-    date_from: Annotated[Day | None, Query(description="On or after this day")] = None,
-    date_to: Annotated[Day | None, Query(description="On or before this day")] = None,
-    activity_type: Annotated[ActivityType | None, Query(alias="type")] = None,
-    activity_status: Annotated[ActivityStatus | None, Query(alias="status")] = None,
-    prospect_id: Annotated[
-        int | None, Query(ge=1, le=MAX_ID, description="Linked to this prospect")
-    ] = None,
+    filters: Filters,
     limit: PageLimit = 100,
     offset: PageOffset = 0,
 ) -> list[AdminActivityResponse]:
     """The caller's activities, newest first (date, then id); the `X-Total-Count` header
     holds how many match the filters in all."""
     page, total = await activities.list_activities(
-        user,
-        date_from=date_from,
-        date_to=date_to,
-        activity_type=activity_type,
-        status=activity_status,
-        prospect_id=prospect_id,
-        limit=limit,
-        offset=offset,
+        user, **asdict(filters), limit=limit, offset=offset
     )
     response.headers["X-Total-Count"] = str(total)
     return [AdminActivityResponse.model_validate(activity) for activity in page]
+
+
+@router.get(
+    "/export.csv",
+    response_class=StreamingResponse,
+    responses={
+        200: {"content": {"text/csv": {}}, "description": "Header row, then one row per activity"},
+        422: {"description": "Invalid filter, or `date_to` before `date_from`"},
+    },
+)
+async def export_activities(
+    user: MasterAdmin,
+    session: StreamingSession,
+    filters: Filters,
+) -> StreamingResponse:
+    """The caller's activities matching the list's filters, newest first, up to 100,000,
+    as a streamed CSV (RFC 4180; a text cell starting with `=`, `+`, `-`, `@`, tab or
+    carriage return gets a leading `'`): `id,date,type,status,amount,prospect_id,notes,
+    created_at`."""
+    criteria = activity_criteria(user, **asdict(filters))
+    return csv_response(
+        ACTIVITY_EXPORT_HEADER, activity_export_rows(session, criteria), "activities.csv"
+    )
 
 
 # Before the id routes: in the story's order, /{id} claimed "today" (with `:int` ids it

@@ -6,11 +6,13 @@ from fastapi import APIRouter, Depends, Path, Request, Response, status
 
 from app.api.dependencies import DbSession, MasterAdmin, app_clock
 from app.api.params import MAX_ID, PageLimit, PageOffset, Responses, not_found
+from app.api.v1.endpoints.master_admin.tracker_dependencies import WEEK_START_INVALID, WeekStart
 from app.schemas.master_admin.focus_sessions import (
     AdminActiveFocusSessionResponse,
     AdminFocusSessionCreate,
     AdminFocusSessionEnd,
     AdminFocusSessionResponse,
+    FocusStatsResponse,
 )
 from app.services.master_admin.focus_session_service import FocusSessionService
 
@@ -59,6 +61,15 @@ async def list_focus_sessions(
     sessions, total = await service.list_sessions(user, limit=limit, offset=offset)
     response.headers["X-Total-Count"] = str(total)
     return [AdminFocusSessionResponse.model_validate(focus) for focus in sessions]
+
+
+@router.get("/stats", responses=WEEK_START_INVALID)
+async def get_focus_stats(
+    user: MasterAdmin, service: FocusSessions, week_start: WeekStart = None
+) -> FocusStatsResponse:
+    """The week's sessions (started, completed, interrupted) and focused minutes, in
+    total and per local day, Monday to Sunday."""
+    return await service.week_stats(user, week_start)
 
 
 @router.get("/active")

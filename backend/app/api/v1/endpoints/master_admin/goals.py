@@ -24,7 +24,8 @@ NOT_FOUND = not_found("goal")
     },
 )
 async def create_goal(data: AdminGoalCreate, user: MasterAdmin, goals: Goals) -> AdminGoalResponse:
-    """Set the targets of one week; unset targets are 0."""
+    """Set the targets of one week (this week when `week_start` is not sent); unset targets
+    are 0. Later weeks without their own goal run on it."""
     return AdminGoalResponse.model_validate(await goals.create_goal(user, data))
 
 
@@ -34,10 +35,13 @@ async def list_goals(user: MasterAdmin, goals: Goals) -> list[AdminGoalResponse]
     return [AdminGoalResponse.model_validate(goal) for goal in await goals.list_goals(user)]
 
 
-@router.get("/current", responses={404: {"description": "No goal is set for this week"}})
+@router.get(
+    "/current", responses={404: {"description": "No goal is set for this week or any before"}}
+)
 async def get_current_goal(user: MasterAdmin, goals: Goals) -> AdminGoalResponse:
-    """The goal of the current week, in the caller's time zone."""
-    return AdminGoalResponse.model_validate(await goals.get_current_goal(user))
+    """The goal the current week (in the caller's time zone) runs on: its own, else the most
+    recent earlier week's, with `inherited` true."""
+    return await goals.get_current_goal(user)
 
 
 @router.get("/{goal_id:int}", responses=NOT_FOUND)

@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from app.api.dependencies import DbSession, MasterAdmin
+from app.api.v1.endpoints.master_admin.tracker_dependencies import Activities
 from app.schemas.user import UserResponse, UserUpdate
 from app.services.users import update_profile
 
@@ -16,9 +17,23 @@ async def get_me(user: MasterAdmin) -> UserResponse:
     return UserResponse.model_validate(user)
 
 
-@router.patch("", responses={422: {"description": "Unknown time zone or currency"}})
-async def patch_me(update: UserUpdate, user: MasterAdmin, session: DbSession) -> UserResponse:
-    """Set the caller's IANA time zone and/or ISO 4217 currency (display only: amounts
-    are never converted); fields not sent are kept."""
-    user = await update_profile(session, user, update.model_dump(exclude_unset=True))
+@router.patch(
+    "",
+    responses={
+        422: {
+            "description": "Unknown time zone or currency, or `rest_days` not distinct ISO "
+            "weekdays (1..7) or all seven"
+        }
+    },
+)
+async def patch_me(
+    update: UserUpdate, user: MasterAdmin, session: DbSession, activities: Activities
+) -> UserResponse:
+    """Set the caller's IANA time zone, ISO 4217 currency (display only: amounts are never
+    converted) and/or rest days (stored ascending; the stored streaks are renumbered with
+    them in the same request); fields not sent are kept."""
+    changes = update.model_dump(exclude_unset=True)
+    if "rest_days" in changes:
+        await activities.set_rest_days(user, changes.pop("rest_days"))
+    user = await update_profile(session, user, changes)
     return UserResponse.model_validate(user)

@@ -1,9 +1,12 @@
 """Daily scores and the streak, in the caller's time zone."""
 
+from collections.abc import AsyncIterator, Sequence
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import StreamingResponse
 
+from app.api.csv_export import csv_response
 from app.api.dependencies import MasterAdmin
 from app.api.v1.endpoints.master_admin.tracker_dependencies import (
     WEEK_START_INVALID,
@@ -12,6 +15,7 @@ from app.api.v1.endpoints.master_admin.tracker_dependencies import (
 )
 from app.schemas.master_admin.fields import Day
 from app.schemas.master_admin.scores import AdminScoreResponse, StreakResponse
+from app.services.master_admin.activity_service import MAX_EXPORT_DAYS
 
 router = APIRouter(prefix="/scores", tags=["Scores"])
 
@@ -56,3 +60,32 @@ async def get_score_history(
     """One entry per day of the range (both ends included, at most 366 days), oldest
     first; days without a score are zeros. One statement, whatever the range."""
     return await activities.get_score_history(user, date_from, date_to)
+
+
+SCORE_EXPORT_HEADER = ("date", "score", "streak_days", "activities_count")
+
+
+async def _one_chunk(rows: Sequence[AdminScoreResponse]) -> AsyncIterator[list[tuple[object, ...]]]:
+    yield [(row.date.isoformat(), row.score, row.streak_days, row.activities_count) for row in rows]
+
+
+@router.get(
+    "/export.csv",
+    response_class=StreamingResponse,
+    responses={
+        200: {"content": {"text/csv": {}}, "description": "Header row, then one row per day"},
+        422: {"description": "Not dates, `date_to` before `date_from`, or over 3,660 days"},
+    },
+)
+async def export_scores(
+    user: MasterAdmin,
+    activities: Activities,
+    date_from: Annotated[
+        Day | None, Query(description="First day; 364 days before `date_to`")
+    ] = None,
+    date_to: Annotated[Day | None, Query(description="Last day; today by default")] = None,
+) -> StreamingResponse:
+    """One row per day from `date_from` to `date_to`, oldest first, days without a score
+    zeros, as CSV: `date,score,streak_days,activities_count`."""
+    rows = await activities.get_score_history(user, date_from, date_to, MAX_EXPORT_DAYS)
+    return csv_response(SCORE_EXPORT_HEADER, _one_chunk(rows), "scores.csv")
