@@ -271,6 +271,57 @@ async def test_the_profile_follows_the_claims(
     assert (user.email, user.first_name, user.role) == ("old@example.com", "Grace", "member")
 
 
+PROFILE = {
+    "email": "ada@example.com",
+    "first_name": "Ada",
+    "last_name": "Lovelace",
+    "role": "master_admin",
+}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"email": "countess@example.com"},
+        {"first_name": "Augusta"},
+        {"last_name": "King"},
+        {"first_name": "Augusta", "last_name": "King"},
+    ],
+    ids=["email", "first_name", "last_name", "names"],
+)
+async def test_each_profile_claim_takes_effect_on_its_own(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner, change: dict[str, str]
+) -> None:
+    await get_me(anonymous_client, signer.token("user_p", **PROFILE))
+
+    response = await get_me(anonymous_client, signer.token("user_p", **(PROFILE | change)))
+
+    assert response.status_code == 200
+    body = response.json()
+    assert {name: body[name] for name in PROFILE} == PROFILE | change
+
+
+async def test_a_demotion_in_clerk_is_a_403_on_the_very_next_request(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner, session: AsyncSession
+) -> None:
+    """Only the role changes: the same email and names must not keep the stored admin."""
+    assert (await get_me(anonymous_client, signer.token("user_p", **PROFILE))).status_code == 200
+
+    demoted = signer.token("user_p", **(PROFILE | {"role": "member"}))
+    response = await get_me(anonymous_client, demoted)
+
+    assert response.status_code == 403
+    user = await session.scalar(select(User).where(User.clerk_user_id == "user_p"))
+    assert user is not None
+    await session.refresh(user)
+    assert (user.email, user.first_name, user.last_name, user.role) == (
+        "ada@example.com",
+        "Ada",
+        "Lovelace",
+        "member",
+    )
+
+
 # JWKS: keys fetched from Clerk's endpoint (here a real HTTP server on loopback).
 
 
