@@ -376,6 +376,18 @@ async def test_a_session_completed_after_local_midnight_counts(
     assert await generate(client) == []
 
 
+async def test_a_session_completed_at_local_midnight_is_todays(
+    client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
+) -> None:
+    """The boundary: 00:00:00 in Tokyo on the 25th is 15:00 UTC on the 24th."""
+    user = await create_founder(session, "Asia/Tokyo")
+    await quiet_week(session, user, focus=False)
+    await focus_completed(session, user, ended=local("Asia/Tokyo", TODAY, 0))
+    clock.instant = utc(TODAY, 6)  # 15:00 in Tokyo
+
+    assert await generate(client) == []
+
+
 # --- streak at risk -------------------------------------------------------------------
 
 
