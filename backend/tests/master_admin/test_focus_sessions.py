@@ -15,6 +15,7 @@ from tests.clock import FixedClock
 from tests.committed_app import committing_client, unique_clerk_id
 from tests.conftest import API, DEFAULT_NOW
 from tests.factories import create_focus_session, create_user
+from tests.interleaving import until_blocked_or_done
 
 FOCUS = f"{API}/focus-sessions"
 
@@ -473,3 +474,57 @@ async def test_racing_starts_make_exactly_one_session(
 
 def still_open(focus_id: object) -> str:
     return f"focus session {focus_id} is still open: complete or interrupt it first"
+
+
+# --- racing ends, with real commits ---------------------------------------------------
+
+
+async def test_racing_completes_and_interrupts_end_a_session_once(
+    settings: Settings,
+    clock: FixedClock,
+    engine: AsyncEngine,
+    bearer: Callable[..., dict[str, str]],
+) -> None:
+    """Every end reads the open session while another transaction holds its row: the
+    first to get the row ends it, each of the others finds it ended (409)."""
+    clerk_id = unique_clerk_id("user_focus_end_race")
+    async with committing_client(settings, clock, engine, clerk_user_ids=[clerk_id]) as client:
+        client.headers.update(bearer(sub=clerk_id))
+        focus_id = (await client.post(FOCUS, json={"notes": "draft"})).json()["id"]
+        # notes -> how the request ends the session
+        ends = {
+            "done 1": "complete",
+            "done 2": "complete",
+            "phone 1": "interrupt",
+            "phone 2": "interrupt",
+        }
+
+        async with engine.connect() as holder:
+            await holder.execute(
+                select(AdminFocusSession.id)
+                .where(AdminFocusSession.id == focus_id)
+                .with_for_update()
+            )
+            racing = [
+                asyncio.create_task(client.put(f"{FOCUS}/{focus_id}/{end}", json={"notes": notes}))
+                for notes, end in ends.items()
+            ]
+            await until_blocked_or_done(engine, racing)
+            await holder.commit()
+        responses = await asyncio.gather(*racing)
+
+        assert sorted(response.status_code for response in responses) == [200, 409, 409, 409]
+        [winner] = [response.json() for response in responses if response.status_code == 200]
+        stored = (await client.get(f"{FOCUS}/{focus_id}")).json()
+        assert stored == winner
+        end = ends[winner["notes"]]
+        assert (stored["completed"], stored["interrupted"]) == (
+            end == "complete",
+            end == "interrupt",
+        )
+        assert stored["end_time"] == "2026-11-25T15:00:00Z"
+        for response in responses:
+            if response.status_code == 409:
+                assert response.json() == {
+                    "detail": f"focus session {focus_id} already ended at 2026-11-25T15:00:00Z"
+                }
