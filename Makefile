@@ -8,7 +8,7 @@ VENV_BIN := .venv/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 
-.PHONY: install run test lint token migrate bench
+.PHONY: install run test lint token migrate bench mutate
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -38,3 +38,7 @@ bench: install
 		{ apt-get update -qq && apt-get install -y -qq wrk > /dev/null; } || \
 		{ echo "make bench needs wrk: install it (apt-get install wrk / brew install wrk)"; exit 1; }
 	cd $(BACKEND) && $(VENV_BIN)/python -m bench
+
+# Mutation testing of the services and token verification: minutes, so not in `make test`.
+mutate: install
+	cd $(BACKEND) && $(VENV_BIN)/python -m tests.mutate
