@@ -24,6 +24,7 @@ from tests.committed_app import committing_client, unique_clerk_id
 from tests.conftest import API, ClientWith
 from tests.jwks_server import serve_jwks
 from tests.openapi import operations, with_id
+from tests.statements import counting_statements
 from tests.tokens import TokenSigner
 
 
@@ -547,3 +548,26 @@ async def test_a_subject_that_cannot_be_a_user_id_is_401(
     anonymous_client: httpx.AsyncClient, signer: TokenSigner, sub: str, detail: str
 ) -> None:
     assert_unauthenticated(await get_me(anonymous_client, signer.token(sub)), detail)
+
+
+@pytest.mark.parametrize(
+    ("first_name", "stored"),
+    [("", None), ("Ada\x00", None), ("A", "A"), ("A" * 255, "A" * 255)],
+    ids=["empty", "nul", "one_character", "longest"],
+)
+async def test_a_name_claim_is_stored_only_when_it_can_be_a_name(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner, first_name: str, stored: str | None
+) -> None:
+    response = await get_me(anonymous_client, signer.token("user_named", first_name=first_name))
+    assert response.status_code == 200
+    assert response.json()["first_name"] == stored
+
+
+async def test_a_known_user_with_unchanged_claims_costs_one_select(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner, engine: AsyncEngine
+) -> None:
+    await get_me(anonymous_client, signer.token("user_same", **PROFILE))
+    again = signer.token("user_same", **PROFILE, sid="sess_other")  # not a cached token
+    with counting_statements(engine) as statements:
+        assert (await get_me(anonymous_client, again)).status_code == 200
+    assert [statement.split()[0] for statement in statements] == ["SELECT"]

@@ -472,6 +472,19 @@ async def test_racing_starts_make_exactly_one_session(
         assert stored == 1
 
 
+async def test_a_refused_start_whose_blocker_has_since_ended_still_says_why(
+    session: AsyncSession, clock: FixedClock
+) -> None:
+    """The blocking session can end between the refused insert and the read that names
+    it; no lock can hold a request there, so the message is checked on its own."""
+    user = await create_user(session)
+    service = FocusSessionService(session, clock)
+
+    detail = await service._still_open_detail(user)
+
+    assert detail == "another focus session is still open: complete or interrupt it first"
+
+
 def still_open(focus_id: object) -> str:
     return f"focus session {focus_id} is still open: complete or interrupt it first"
 

@@ -144,6 +144,7 @@ async def test_current_goal_is_404_when_this_week_has_none(
     response = await client.get(f"{API}/goals/current")
 
     assert response.status_code == 404
+    assert response.json() == {"detail": "no goal is set for the week of 2026-11-23"}
 
 
 async def test_current_goal_is_this_weeks(
@@ -275,6 +276,7 @@ async def test_invalid_goal_updates_are_422(
 
 async def test_delete_goal(client: httpx.AsyncClient, session: AsyncSession, founder: User) -> None:
     goal = await create_goal(session, founder)
+    last_weeks = await create_goal(session, founder, week_start=date(2026, 11, 16))
 
     deleted = await client.delete(f"{API}/goals/{goal.id}")
     fetched = await client.get(f"{API}/goals/{goal.id}")
@@ -284,6 +286,8 @@ async def test_delete_goal(client: httpx.AsyncClient, session: AsyncSession, fou
     assert deleted.content == b""
     assert fetched.status_code == 404
     assert deleted_again.status_code == 404
+    assert deleted_again.json() == {"detail": f"goal {goal.id} not found"}
+    assert (await client.get(f"{API}/goals/{last_weeks.id}")).status_code == 200
 
 
 async def test_a_deleted_weeks_goal_can_be_set_again(

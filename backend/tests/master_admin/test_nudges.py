@@ -20,6 +20,7 @@ from app.models import (
     NudgeType,
     User,
 )
+from app.services.master_admin.nudge_service import NudgeService
 from tests.clock import FixedClock, utc
 from tests.committed_app import committing_client, unique_clerk_id
 from tests.conftest import API
@@ -656,6 +657,33 @@ async def test_include_read_widens_the_inbox_to_read_nudges(
             "low",
         )
     ]
+
+
+async def test_nudges_alike_in_priority_and_age_list_the_newest_id_first(
+    client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
+) -> None:
+    user = await create_founder(session)
+    created_at = clock.instant - timedelta(hours=1)
+    first, second = [await create_nudge(session, user, created_at=created_at) for _ in range(2)]
+
+    response = await client.get(NUDGES)
+
+    assert [row["id"] for row in response.json()] == [second.id, first.id]
+
+
+async def test_the_service_lists_unread_nudges_unless_asked(
+    session: AsyncSession, clock: FixedClock
+) -> None:
+    user = await create_founder(session)
+    nudges = await inbox(session, user, clock)
+    service = NudgeService(session, clock)
+
+    unread = [nudge.id for nudge in await service.list_nudges(user)]
+    everything = [nudge.id for nudge in await service.list_nudges(user, include_read=True)]
+
+    assert nudges["read_high"].id not in unread
+    assert nudges["read_high"].id in everything
+    assert len(everything) == len(unread) + 1
 
 
 async def test_a_nudge_expires_at_the_end_of_the_local_day(
