@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.models import ActivityStatus, ActivityType, User
+from app.services.master_admin.activity_service import ActivityService
 from tests.clock import FixedClock
 from tests.conftest import API
 from tests.factories import create_activity, create_founder, create_prospect, create_user
@@ -290,6 +291,28 @@ async def test_list_filters(
     assert await listed(date_to="2026-11-10", type="call") == ([call.id, early_call.id], "2")
     assert await listed(date_from="2026-11-12", date_to="2026-11-12") == ([email.id], "1")
     assert await listed(status="cancelled") == ([], "0")
+
+
+async def test_a_date_range_that_ends_before_it_starts_says_so(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    params = {"date_from": "2026-11-02", "date_to": "2026-11-01"}
+    response = await client.get(f"{API}/activities", params=params)
+
+    assert response.status_code == 422
+    [error] = response.json()["detail"]
+    assert (error["loc"], error["msg"]) == (["query", "date_to"], "must be on or after date_from")
+
+
+async def test_the_service_lists_the_first_hundred_by_default(
+    session: AsyncSession, clock: FixedClock, founder: User
+) -> None:
+    ids = [(await create_activity(session, founder)).id for _ in range(101)]
+
+    page, total = await ActivityService(session, clock).list_activities(founder)
+
+    assert [activity.id for activity in page] == ids[:0:-1]
+    assert total == 101
 
 
 @pytest.mark.parametrize(

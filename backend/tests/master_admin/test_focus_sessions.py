@@ -4,12 +4,14 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.core.config import Settings
+from app.core.errors import Conflict
 from app.models import AdminFocusSession, User
+from app.schemas.master_admin.focus_sessions import AdminFocusSessionEnd
 from app.services.master_admin.focus_session_service import FocusSessionService
 from tests.clock import FixedClock
 from tests.committed_app import committing_client, unique_clerk_id
@@ -399,6 +401,31 @@ async def test_history_is_newest_first_with_the_total_in_a_header(
     assert response.json()[0]["completed"] is True
 
 
+async def test_history_orders_by_start_time_then_newest_id(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    at = datetime(2026, 11, 25, 9, tzinfo=UTC)
+    later = await create_focus_session(session, founder, start_time=at + timedelta(hours=1))
+    first_tied, second_tied = [
+        await create_focus_session(
+            session, founder, start_time=at, end_time=at + timedelta(minutes=5), interrupted=True
+        )
+        for _ in range(2)
+    ]
+
+    response = await client.get(FOCUS)
+
+    assert [row["id"] for row in response.json()] == [later.id, second_tied.id, first_tied.id]
+
+
+async def test_the_service_starts_fifty_minutes_by_default(
+    session: AsyncSession, clock: FixedClock
+) -> None:
+    focus = await FocusSessionService(session, clock).start_session(await create_user(session))
+
+    assert (focus.duration_minutes, focus.start_time) == (50, DEFAULT_NOW)
+
+
 async def test_history_pages_with_limit_and_offset(
     client: httpx.AsyncClient, clock: FixedClock
 ) -> None:
@@ -541,3 +568,41 @@ async def test_racing_completes_and_interrupts_end_a_session_once(
                 assert response.json() == {
                     "detail": f"focus session {focus_id} already ended at 2026-11-25T15:00:00Z"
                 }
+
+
+async def test_an_end_rereads_a_session_its_transaction_already_loaded(
+    settings: Settings, clock: FixedClock, engine: AsyncEngine
+) -> None:
+    """The row lock is only worth the row it reads: a copy loaded earlier in the same
+    session must not hide an end committed meanwhile by another transaction."""
+    clerk_id = unique_clerk_id("user_focus_stale")
+    async with engine.begin() as setup:
+        user_id = (
+            await setup.execute(insert(User).values(clerk_user_id=clerk_id).returning(User.id))
+        ).scalar_one()
+        focus_id = (
+            await setup.execute(
+                insert(AdminFocusSession)
+                .values(user_id=user_id, start_time=DEFAULT_NOW)
+                .returning(AdminFocusSession.id)
+            )
+        ).scalar_one()
+    try:
+        async with AsyncSession(engine, expire_on_commit=False) as session:
+            service = FocusSessionService(session, clock)
+            user = await session.get_one(User, user_id)
+            loaded = await service.get_session(user, focus_id)  # held: the map is weak
+            assert loaded.end_time is None
+            async with engine.begin() as other:
+                await other.execute(
+                    update(AdminFocusSession)
+                    .where(AdminFocusSession.id == focus_id)
+                    .values(end_time=DEFAULT_NOW, interrupted=True)
+                )
+
+            with pytest.raises(Conflict, match=f"focus session {focus_id} already ended"):
+                await service.complete_session(user, focus_id, AdminFocusSessionEnd())
+            assert (loaded.end_time, loaded.interrupted) == (DEFAULT_NOW, True)
+    finally:
+        async with engine.begin() as cleanup:
+            await cleanup.execute(delete(User).where(User.id == user_id))

@@ -206,6 +206,7 @@ async def test_another_users_goal_is_404_for_every_method(
     ]
 
     assert [response.status_code for response in responses] == [404, 404, 404]
+    assert {response.json()["detail"] for response in responses} == {f"goal {goal.id} not found"}
     await session.refresh(goal)
     assert goal.target_calls == 4
 

@@ -101,6 +101,30 @@ async def test_a_trailing_slash_in_the_base_url_is_harmless(
     assert route.call_count == 1
 
 
+@respx.mock
+async def test_only_trailing_slashes_are_taken_off_the_base_url(
+    outbound: httpx.AsyncClient,
+) -> None:
+    route = respx.post("https://ai.example/v1/X/chat/completions").respond(
+        json=completion("Rephrased.")
+    )
+    phraser = NudgePhraser(outbound, base_url="https://ai.example/v1/X//", api_key="k", model="m")
+
+    assert await phraser.phrase(NO_GOAL, FACTS) == "Rephrased."
+    assert route.call_count == 1
+
+
+@respx.mock
+async def test_the_request_asks_for_a_short_varied_answer(phraser: NudgePhraser) -> None:
+    route = respx.post(COMPLETIONS).respond(json=completion("Rephrased."))
+
+    await phraser.phrase(NO_GOAL, FACTS)
+
+    body = json.loads(route.calls.last.request.content)
+    assert set(body) == {"model", "messages", "temperature", "max_tokens"}
+    assert (body["temperature"], body["max_tokens"]) == (0.7, 200)
+
+
 @pytest.mark.parametrize(
     "response",
     [
