@@ -1,6 +1,7 @@
 """The /activities endpoints: logging, listing, editing and deleting, with the day's score
 kept right by every write."""
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -8,9 +9,11 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from app.core.config import Settings
 from app.models import ActivityStatus, ActivityType, User
 from app.services.master_admin.activity_service import ActivityService
 from tests.clock import FixedClock
+from tests.committed_app import committing_client, unique_clerk_id
 from tests.conftest import API
 from tests.factories import create_activity, create_founder, create_prospect, create_user
 from tests.statements import counting_statements
@@ -459,6 +462,38 @@ async def test_put_with_an_empty_body_changes_nothing(
     assert [statement for statement in sent if statement.startswith("UPDATE")] == []
 
 
+async def test_a_put_of_notes_alone_rescores_nothing(
+    client: httpx.AsyncClient, session: AsyncSession, engine: AsyncEngine, founder: User
+) -> None:
+    activity = await create_activity(session, founder, notes="before")
+
+    with counting_statements(engine) as sent:
+        response = await client.put(f"{API}/activities/{activity.id}", json={"notes": "after"})
+
+    assert response.json()["notes"] == "after"
+    assert [statement for statement in sent if "admin_scores" in statement] == []
+
+
+async def test_an_update_answers_with_the_updated_at_it_stored(
+    settings: Settings,
+    clock: FixedClock,
+    engine: AsyncEngine,
+    bearer: Callable[..., dict[str, str]],
+) -> None:
+    """Separate transactions, so the database's clock moves between the two writes."""
+    founder = unique_clerk_id("user_updated_at")
+    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
+        client.headers.update(bearer(sub=founder))
+        created = (await client.post(f"{API}/activities", json=body())).json()
+        updated = (await client.put(f"{API}/activities/{created['id']}", json={"amount": 2})).json()
+        stored = (await client.get(f"{API}/activities/{created['id']}")).json()
+
+    assert updated == stored
+    assert datetime.fromisoformat(updated["updated_at"]) > datetime.fromisoformat(
+        created["updated_at"]
+    )
+
+
 async def test_put_null_clears_notes_and_prospect(
     client: httpx.AsyncClient, session: AsyncSession, founder: User
 ) -> None:
@@ -572,7 +607,9 @@ async def test_delete_an_activity_and_its_points(client: httpx.AsyncClient, foun
     assert deleted.status_code == 204
     assert deleted.content == b""
     assert (await client.get(f"{API}/activities/{call['id']}")).status_code == 404
-    assert (await client.delete(f"{API}/activities/{call['id']}")).status_code == 404
+    deleted_again = await client.delete(f"{API}/activities/{call['id']}")
+    assert deleted_again.status_code == 404
+    assert deleted_again.json() == {"detail": f"activity {call['id']} not found"}
     assert await score_of(client, TODAY) == (15, 1, 1)
 
 

@@ -1,6 +1,7 @@
 """Nudge rules, evaluated at the caller's local time, and the nudge inbox."""
 
 import asyncio
+import itertools
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -430,7 +431,8 @@ async def test_a_streak_scored_today_is_safe(
 ) -> None:
     user = await create_founder(session)
     await quiet_week(session, user)
-    await scored(session, user, TODAY - timedelta(days=2), TODAY - timedelta(days=1), TODAY)
+    await scored(session, user, TODAY - timedelta(days=2), TODAY - timedelta(days=1))
+    await scored(session, user, TODAY, score=1)  # one point is enough
     clock.instant = utc(TODAY, 17)
 
     assert await generate(client) == []
@@ -545,6 +547,41 @@ async def test_generate_returns_the_new_nudges_most_pressing_first(
         "no_focus:2026-11-25",
     ]
     assert [nudge["priority"] for nudge in created] == ["urgent", "high", "normal", "low"]
+
+
+async def test_new_nudges_of_one_priority_come_newest_first(
+    client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
+) -> None:
+    user = await create_founder(session)
+    await weekly_goal(session, user, calls=7)  # 3 calls expected by today, none done
+    await create_activity(session, user, date=MONDAY, status=ActivityStatus.PENDING)
+    clock.instant = utc(TODAY, 10)
+
+    created = await generate(client)
+
+    # Both normal; inserted in key order, so behind_pace has the older id.
+    assert keys(created) == ["pending_activities:2026-11-25", "behind_pace:2026-11-25"]
+    assert created[0]["id"] > created[1]["id"]
+
+
+async def test_the_rules_read_the_clock_once(
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Generated a moment before midnight, finished after it: the score, streak and
+    week the rules see are the ones of the instant the rules were run."""
+    tuesday = TODAY - timedelta(days=1)
+    user = await create_founder(session)
+    await quiet_week(session, user, local_day=tuesday)
+    await scored(session, user, MONDAY - timedelta(days=1), MONDAY, tuesday)
+    instants = itertools.chain(
+        [utc(tuesday, 23, 59) + timedelta(seconds=59)], itertools.repeat(utc(TODAY, 0))
+    )
+    monkeypatch.setattr(clock, "now", lambda: next(instants))
+
+    assert await generate(client) == []
 
 
 async def test_generating_again_the_same_day_creates_nothing(
