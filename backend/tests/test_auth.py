@@ -5,6 +5,7 @@ import base64
 import hashlib
 import hmac
 import json
+import socket
 import time
 from datetime import datetime
 from typing import Any
@@ -395,6 +396,20 @@ async def test_an_unreachable_jwks_is_503(client_with: ClientWith, signer: Token
         response = await get_me(client, signer.token())
         assert response.status_code == 503
         assert response.json() == {"detail": "the signing keys could not be fetched; retry"}
+
+
+async def test_a_jwks_endpoint_that_never_answers_is_503_at_the_deadline(
+    client_with: ClientWith, signer: TokenSigner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("app.core.security.JWKS_TIMEOUT_SECONDS", 0.2)
+    # Connections are queued by the kernel and never read: no answer, ever.
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/.well-known/jwks.json"
+        async with client_with(clerk_jwt_key=None, clerk_jwks_url=url) as client:
+            response = await get_me(client, signer.token())
+
+    assert response.status_code == 503
+    assert response.json() == {"detail": "the signing keys could not be fetched; retry"}
 
 
 async def test_jwks_ignores_keys_that_are_not_rsa_signing_keys(
