@@ -141,7 +141,11 @@ async def test_a_done_activity_cannot_be_dated_after_today(
     response = await client.post(f"{API}/activities", json=body(date="2026-11-26"))
 
     assert response.status_code == 422
-    assert response.json()["detail"][0]["loc"] == ["body", "date"]
+    [error] = response.json()["detail"]
+    assert (error["loc"], error["msg"]) == (
+        ["body", "date"],
+        "a done activity cannot be dated after today (2026-11-25 in UTC)",
+    )
 
 
 async def test_the_first_and_last_storable_days_are_accepted(
@@ -204,7 +208,21 @@ async def test_a_prospect_not_of_the_callers_is_422(
     response = await client.post(f"{API}/activities", json=body(prospect_id=prospect_id))
 
     assert response.status_code == 422
-    assert response.json()["detail"][0]["loc"] == ["body", "prospect_id"]
+    [error] = response.json()["detail"]
+    assert (error["loc"], error["msg"]) == (
+        ["body", "prospect_id"],
+        f"no prospect {prospect_id} of yours",
+    )
+
+
+async def test_having_prospects_does_not_make_an_unknown_one_mine(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    await create_prospect(session, founder)
+
+    response = await client.post(f"{API}/activities", json=body(prospect_id=2_147_483_647))
+
+    assert response.status_code == 422
 
 
 # GET /activities
@@ -607,6 +625,9 @@ async def test_delete_an_activity_and_its_points(client: httpx.AsyncClient, foun
     assert deleted.status_code == 204
     assert deleted.content == b""
     assert (await client.get(f"{API}/activities/{call['id']}")).status_code == 404
+    assert (await client.get(f"{API}/activities/{call['id']}")).json() == {
+        "detail": f"activity {call['id']} not found"
+    }
     deleted_again = await client.delete(f"{API}/activities/{call['id']}")
     assert deleted_again.status_code == 404
     assert deleted_again.json() == {"detail": f"activity {call['id']} not found"}

@@ -301,3 +301,43 @@ async def test_a_prospect_deleted_while_an_activity_is_linked_to_it_waits_for_it
         assert linked.json()["prospect_id"] == prospect_id
         stored = (await client.get(f"{API}/activities/{activity_id}")).json()
         assert (stored["prospect_id"], stored["status"]) == (None, "pending")
+
+
+async def test_activities_naming_one_prospect_do_not_wait_for_each_other(
+    settings: Settings,
+    clock: FixedClock,
+    engine: AsyncEngine,
+    bearer: Callable[..., dict[str, str]],
+) -> None:
+    """The check locks the prospect against deletion only (FOR NO KEY UPDATE), not
+    against the FOR KEY SHARE that another transaction's activity naming it holds (its
+    foreign-key check): that one must not hold this one up."""
+    founder = unique_clerk_id("user_race")
+    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
+        client.headers.update(bearer(sub=founder))
+        user_id = (await client.get(f"{API}/me")).json()["id"]
+        prospect_id = await create_prospect_of(engine, user_id)
+
+        async with engine.connect() as holder:
+            await holder.execute(
+                select(AdminProspect.id)
+                .where(AdminProspect.id == prospect_id)
+                .with_for_update(read=True, key_share=True)
+            )
+            logging = asyncio.create_task(
+                client.post(
+                    f"{API}/activities",
+                    json={
+                        "type": "call",
+                        "status": "done",
+                        "date": str(TODAY),
+                        "prospect_id": prospect_id,
+                    },
+                )
+            )
+            await until_blocked_or_done(engine, [logging])
+            finished_while_held = logging.done()
+            await holder.rollback()
+
+        assert finished_while_held
+        assert (await logging).status_code == 201
