@@ -21,6 +21,7 @@ from app.models import User
 from tests import database
 from tests.clock import FixedClock
 from tests.factories import create_founder
+from tests.mutate import OWN_TESTS
 from tests.tokens import AUTHORIZED_PARTY, FOUNDER, ISSUER, TokenSigner
 
 # Wednesday 25 November 2026, 15:00 UTC: mid-week, mid-afternoon.
@@ -52,6 +53,18 @@ def pytest_configure_node(node: Any) -> None:
 def pytest_unconfigure(config: pytest.Config) -> None:
     if getattr(config, "workerinput", None) is None and config.stash.get(OWN_TEMPLATE, False):
         database.drop_database(config.stash[SERVER], config.stash[TEMPLATE])
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under `make mutate`, a mutant of a module that every request runs is tested by
+    that module's own test files only (`mutate.OWN_TESTS`), not by the whole suite."""
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    files = next((own for module, own in OWN_TESTS.items() if mutant.startswith(module)), None)
+    if files is None:
+        return
+    kept = [item for item in items if item.nodeid.split("::")[0] in files]
+    config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+    items[:] = kept
 
 
 SERVER = pytest.StashKey[str]()

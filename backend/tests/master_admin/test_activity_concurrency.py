@@ -3,7 +3,8 @@ connections: no update is lost and nothing fails with a 500."""
 
 import asyncio
 from collections import Counter
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
 from datetime import date, timedelta
 from typing import Any
 
@@ -197,6 +198,25 @@ async def test_a_delete_waits_for_a_move_of_the_same_day_and_rescores_after_it(
         assert [(day["score"], day["activities_count"]) for day in week[:2]] == [(0, 0), (15, 1)]
 
 
+@asynccontextmanager
+async def a_founder_with_a_prospect(
+    settings: Settings,
+    clock: FixedClock,
+    engine: AsyncEngine,
+    bearer: Callable[..., dict[str, str]],
+) -> AsyncIterator[tuple[httpx.AsyncClient, int, int]]:
+    """A committing client signed in as a new founder, their id and a prospect of theirs."""
+    founder = unique_clerk_id("user_race")
+    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
+        client.headers.update(bearer(sub=founder))
+        user_id = (await client.get(f"{API}/me")).json()["id"]
+        yield client, user_id, await create_prospect_of(engine, user_id)
+
+
+def call_for(prospect_id: int) -> dict[str, object]:
+    return {"type": "call", "status": "done", "date": str(TODAY), "prospect_id": prospect_id}
+
+
 async def create_prospect_of(engine: AsyncEngine, user_id: int) -> int:
     async with engine.begin() as connection:
         created = await connection.execute(
@@ -237,27 +257,18 @@ async def test_a_prospect_deleted_while_an_activity_is_logged_for_it_waits_for_i
     engine: AsyncEngine,
     bearer: Callable[..., dict[str, str]],
 ) -> None:
-    founder = unique_clerk_id("user_race")
-    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
-        client.headers.update(bearer(sub=founder))
-        user_id = (await client.get(f"{API}/me")).json()["id"]
-        prospect_id = await create_prospect_of(engine, user_id)
-
+    async with a_founder_with_a_prospect(settings, clock, engine, bearer) as (
+        client,
+        user_id,
+        prospect_id,
+    ):
         async with engine.connect() as holder:
             # Logging takes the user's score lock after the prospect check, in its insert.
             await holder.execute(LOCK_SCORES, {"owner_id": user_id})
             logged = await write_while_the_prospect_is_deleted(
                 engine,
                 holder,
-                client.post(
-                    f"{API}/activities",
-                    json={
-                        "type": "call",
-                        "status": "done",
-                        "date": str(TODAY),
-                        "prospect_id": prospect_id,
-                    },
-                ),
+                client.post(f"{API}/activities", json=call_for(prospect_id)),
                 prospect_id,
             )
 
@@ -274,11 +285,11 @@ async def test_a_prospect_deleted_while_an_activity_is_linked_to_it_waits_for_it
     engine: AsyncEngine,
     bearer: Callable[..., dict[str, str]],
 ) -> None:
-    founder = unique_clerk_id("user_race")
-    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
-        client.headers.update(bearer(sub=founder))
-        user_id = (await client.get(f"{API}/me")).json()["id"]
-        prospect_id = await create_prospect_of(engine, user_id)
+    async with a_founder_with_a_prospect(settings, clock, engine, bearer) as (
+        client,
+        _,
+        prospect_id,
+    ):
         activity_id = (
             await client.post(
                 f"{API}/activities", json={"type": "email", "status": "pending", "date": str(TODAY)}
@@ -312,12 +323,11 @@ async def test_activities_naming_one_prospect_do_not_wait_for_each_other(
     """The check locks the prospect against deletion only (FOR NO KEY UPDATE), not
     against the FOR KEY SHARE that another transaction's activity naming it holds (its
     foreign-key check): that one must not hold this one up."""
-    founder = unique_clerk_id("user_race")
-    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
-        client.headers.update(bearer(sub=founder))
-        user_id = (await client.get(f"{API}/me")).json()["id"]
-        prospect_id = await create_prospect_of(engine, user_id)
-
+    async with a_founder_with_a_prospect(settings, clock, engine, bearer) as (
+        client,
+        _,
+        prospect_id,
+    ):
         async with engine.connect() as holder:
             await holder.execute(
                 select(AdminProspect.id)
@@ -325,15 +335,7 @@ async def test_activities_naming_one_prospect_do_not_wait_for_each_other(
                 .with_for_update(read=True, key_share=True)
             )
             logging = asyncio.create_task(
-                client.post(
-                    f"{API}/activities",
-                    json={
-                        "type": "call",
-                        "status": "done",
-                        "date": str(TODAY),
-                        "prospect_id": prospect_id,
-                    },
-                )
+                client.post(f"{API}/activities", json=call_for(prospect_id))
             )
             await until_blocked_or_done(engine, [logging])
             finished_while_held = logging.done()
