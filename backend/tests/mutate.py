@@ -4,14 +4,14 @@ mutmut, on the real test database; prints the score and every mutant not killed.
 mutmut (configured in pyproject.toml, `[tool.mutmut]`) copies `app/` into `mutants/`,
 runs the suite once to learn which tests call each function, then, for each mutant,
 forks and runs only those tests (of `OWN_TESTS` only, for its modules), stopping at the
-first failure, within a time limit
-of 10 times theirs. The migrated template database and one copy of it per child are
+first failure, within a time limit of 10 times theirs. The migrated template database and one copy of it per child are
 built once here (`TEST_DATABASE_TEMPLATE`, `TEST_DATABASE_COPIES`): a child claims a
 free copy, as creating and dropping a database costs more than the tests. Results
 are kept in `mutants/`: a second run retests only what changed (delete `backend/mutants`
 for a full run).
 
-Usage: python -m tests.mutate [--max-children N]
+Usage: python -m tests.mutate [--max-children N] [MUTANT_NAME ...] (names, or mutmut's
+patterns such as "app.services.users*": retest only those)
 Exit status: 0 when the score is at least TARGET_PERCENT, else 1.
 """
 
@@ -27,8 +27,8 @@ from tests import database
 
 TARGET_PERCENT = 90.0
 # Every request verifies a token: a surviving mutant of that module would otherwise run
-# the whole suite. Its own test file is where its behaviour is pinned.
-OWN_TESTS = {"app.core.security.": ("tests/test_auth.py",)}
+# the whole suite. Its own test files are where its behaviour is pinned.
+OWN_TESTS = {"app.core.security.": ("tests/test_auth.py", "tests/test_config.py")}
 STATS = Path("mutants/mutmut-cicd-stats.json")
 
 
@@ -47,7 +47,9 @@ def score(stats: dict[str, int]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 1)
-    children: int = parser.parse_args().max_children
+    parser.add_argument("mutants", nargs="*", help="retest only these (mutmut names or patterns)")
+    arguments = parser.parse_args()
+    children: int = arguments.max_children
 
     started = time.monotonic()
     server = database.server_url()
@@ -60,6 +62,7 @@ def main() -> int:
         mutmut(
             "run",
             f"--max-children={children}",
+            *arguments.mutants,
             env=os.environ
             | {database.TEMPLATE_VARIABLE: template, database.COPIES_VARIABLE: str(len(copies))},
         )

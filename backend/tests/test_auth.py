@@ -586,3 +586,30 @@ async def test_a_known_user_with_unchanged_claims_costs_one_select(
     with counting_statements(engine) as statements:
         assert (await get_me(anonymous_client, again)).status_code == 200
     assert [statement.split()[0] for statement in statements] == ["SELECT"]
+
+
+async def test_an_audience_claim_is_not_checked(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner
+) -> None:
+    """Clerk session tokens carry no audience; a custom template may add one."""
+    token = signer.token("user_aud", aud="https://api.example")
+    assert (await get_me(anonymous_client, token)).status_code == 200
+
+
+@pytest.mark.parametrize("length", [1, 255])
+async def test_the_shortest_and_longest_subjects_are_accepted(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner, length: int
+) -> None:
+    assert (await get_me(anonymous_client, signer.token("u" * length))).status_code == 200
+
+
+async def test_a_verified_token_is_remembered_up_to_its_expiry_inclusive(
+    settings: Settings, signer: TokenSigner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    verifier = TokenVerifier(settings, public_key=signer.public_pem)
+    token = signer.token("user_edge")
+    first = await verifier.verify(token)
+    expiry, _ = verifier.verified[token]
+
+    monkeypatch.setattr("app.core.security.time.time", lambda: expiry)
+    assert await verifier.verify(token) is first

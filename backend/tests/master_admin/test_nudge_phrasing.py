@@ -256,7 +256,7 @@ def test_a_base_url_and_key_make_a_phraser(settings: Settings, outbound: httpx.A
     phraser = nudge_phraser(with_ai, outbound)
 
     assert phraser is not None
-    assert phraser.model == DEFAULT_MODEL
+    assert (phraser.model, phraser.api_key) == (DEFAULT_MODEL, "sk-test")
     named = nudge_phraser(configured(with_ai, nudge_ai_model="m-2"), outbound)
     assert named is not None
     assert named.model == "m-2"
