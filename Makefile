@@ -19,7 +19,7 @@ export UV_PYTHON := $(PYTHON)
 export PATH := $(NODE_BIN):$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: install node web run test lint web-lint web-test e2e api-types token migrate bench
+.PHONY: install node web run test lint web-lint web-test e2e api-types token migrate bench mutate
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -99,3 +99,7 @@ bench: install
 		{ apt-get update -qq && apt-get install -y -qq wrk > /dev/null; } || \
 		{ echo "make bench needs wrk: install it (apt-get install wrk / brew install wrk)"; exit 1; }
 	cd $(BACKEND) && $(VENV_BIN)/python -m bench
+
+# Mutation testing of the services and token verification: minutes, so not in `make test`.
+mutate: install
+	cd $(BACKEND) && $(VENV_BIN)/python -m tests.mutate

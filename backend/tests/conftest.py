@@ -1,6 +1,7 @@
 """The test harness: real PostgreSQL, a migrated template database, one copy per xdist
 worker, and a rolled-back transaction around every test."""
 
+import os
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -21,6 +22,7 @@ from app.models import User
 from tests import database
 from tests.clock import FixedClock
 from tests.factories import create_founder
+from tests.mutate import OWN_TESTS
 from tests.tokens import AUTHORIZED_PARTY, FOUNDER, ISSUER, TokenSigner
 
 # Wednesday 25 November 2026, 15:00 UTC: mid-week, mid-afternoon.
@@ -36,7 +38,10 @@ def pytest_configure(config: pytest.Config) -> None:
     if workerinput is None:
         server = database.server_url()
         config.stash[SERVER] = server
-        config.stash[TEMPLATE] = database.create_template(server)
+        # Given (by `make mutate`, which runs the suite once per mutant), it is not ours.
+        given = os.environ.get(database.TEMPLATE_VARIABLE)
+        config.stash[TEMPLATE] = given or database.create_template(server)
+        config.stash[OWN_TEMPLATE] = given is None
     else:
         config.stash[SERVER] = workerinput["test_db_server"]
         config.stash[TEMPLATE] = workerinput["test_db_template"]
@@ -49,12 +54,25 @@ def pytest_configure_node(node: Any) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    if getattr(config, "workerinput", None) is None and TEMPLATE in config.stash:
+    if getattr(config, "workerinput", None) is None and config.stash.get(OWN_TEMPLATE, False):
         database.drop_database(config.stash[SERVER], config.stash[TEMPLATE])
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under `make mutate`, a mutant of a module that every request runs is tested by
+    that module's own test files only (`mutate.OWN_TESTS`), not by the whole suite."""
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    files = next((own for module, own in OWN_TESTS.items() if mutant.startswith(module)), None)
+    if files is None:
+        return
+    kept = [item for item in items if item.nodeid.split("::")[0] in files]
+    config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+    items[:] = kept
 
 
 SERVER = pytest.StashKey[str]()
 TEMPLATE = pytest.StashKey[str]()
+OWN_TEMPLATE = pytest.StashKey[bool]()
 
 
 @pytest.fixture(scope="session")
@@ -79,9 +97,15 @@ def worker_id(config: pytest.Config) -> str:
 
 @pytest.fixture(scope="session")
 def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    """This worker's own copy of the migrated template."""
+    """This worker's own copy of the migrated template (under `make mutate`, a ready
+    copy claimed for the run)."""
     server = request.config.stash[SERVER]
     template = request.config.stash[TEMPLATE]
+    copies = int(os.environ.get(database.COPIES_VARIABLE, "0"))
+    if copies:
+        with database.claimed_copy(server, template, copies) as url:
+            yield url
+        return
     name = f"{template}_{worker_id(request.config)}"
     url = database.clone_database(server, template, name)
     yield url

@@ -5,6 +5,7 @@ import base64
 import hashlib
 import hmac
 import json
+import socket
 import time
 from datetime import datetime
 from typing import Any
@@ -25,6 +26,7 @@ from tests.committed_app import committing_client, unique_clerk_id
 from tests.conftest import API, ClientWith
 from tests.jwks_server import serve_jwks
 from tests.openapi import operations, with_id
+from tests.statements import counting_statements
 from tests.tokens import TokenSigner
 
 
@@ -272,6 +274,57 @@ async def test_the_profile_follows_the_claims(
     assert (user.email, user.first_name, user.role) == ("old@example.com", "Grace", "member")
 
 
+PROFILE = {
+    "email": "ada@example.com",
+    "first_name": "Ada",
+    "last_name": "Lovelace",
+    "role": "master_admin",
+}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"email": "countess@example.com"},
+        {"first_name": "Augusta"},
+        {"last_name": "King"},
+        {"first_name": "Augusta", "last_name": "King"},
+    ],
+    ids=["email", "first_name", "last_name", "names"],
+)
+async def test_each_profile_claim_takes_effect_on_its_own(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner, change: dict[str, str]
+) -> None:
+    await get_me(anonymous_client, signer.token("user_p", **PROFILE))
+
+    response = await get_me(anonymous_client, signer.token("user_p", **(PROFILE | change)))
+
+    assert response.status_code == 200
+    body = response.json()
+    assert {name: body[name] for name in PROFILE} == PROFILE | change
+
+
+async def test_a_demotion_in_clerk_is_a_403_on_the_very_next_request(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner, session: AsyncSession
+) -> None:
+    """Only the role changes: the same email and names must not keep the stored admin."""
+    assert (await get_me(anonymous_client, signer.token("user_p", **PROFILE))).status_code == 200
+
+    demoted = signer.token("user_p", **(PROFILE | {"role": "member"}))
+    response = await get_me(anonymous_client, demoted)
+
+    assert response.status_code == 403
+    user = await session.scalar(select(User).where(User.clerk_user_id == "user_p"))
+    assert user is not None
+    await session.refresh(user)
+    assert (user.email, user.first_name, user.last_name, user.role) == (
+        "ada@example.com",
+        "Ada",
+        "Lovelace",
+        "member",
+    )
+
+
 # JWKS: keys fetched from Clerk's endpoint (here a real HTTP server on loopback).
 
 
@@ -356,6 +409,20 @@ async def test_an_unreachable_jwks_is_503(client_with: ClientWith, signer: Token
         response = await get_me(client, signer.token())
         assert response.status_code == 503
         assert response.json() == {"detail": "the signing keys could not be fetched; retry"}
+
+
+async def test_a_jwks_endpoint_that_never_answers_is_503_at_the_deadline(
+    client_with: ClientWith, signer: TokenSigner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("app.core.security.JWKS_TIMEOUT_SECONDS", 0.2)
+    # Connections are queued by the kernel and never read: no answer, ever.
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/.well-known/jwks.json"
+        async with client_with(clerk_jwt_key=None, clerk_jwks_url=url) as client:
+            response = await get_me(client, signer.token())
+
+    assert response.status_code == 503
+    assert response.json() == {"detail": "the signing keys could not be fetched; retry"}
 
 
 async def test_jwks_ignores_keys_that_are_not_rsa_signing_keys(
@@ -572,3 +639,53 @@ async def test_simultaneous_requests_naming_a_new_kid_fetch_once(signer: TokenSi
 
     assert route.call_count == 1
     assert len({id(key) for key in found}) == 1
+
+
+@pytest.mark.parametrize(
+    ("first_name", "stored"),
+    [("", None), ("Ada\x00", None), ("A", "A"), ("A" * 255, "A" * 255)],
+    ids=["empty", "nul", "one_character", "longest"],
+)
+async def test_a_name_claim_is_stored_only_when_it_can_be_a_name(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner, first_name: str, stored: str | None
+) -> None:
+    response = await get_me(anonymous_client, signer.token("user_named", first_name=first_name))
+    assert response.status_code == 200
+    assert response.json()["first_name"] == stored
+
+
+async def test_a_known_user_with_unchanged_claims_costs_one_select(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner, engine: AsyncEngine
+) -> None:
+    await get_me(anonymous_client, signer.token("user_same", **PROFILE))
+    again = signer.token("user_same", **PROFILE, sid="sess_other")  # not a cached token
+    with counting_statements(engine) as statements:
+        assert (await get_me(anonymous_client, again)).status_code == 200
+    assert [statement.split()[0] for statement in statements] == ["SELECT"]
+
+
+async def test_an_audience_claim_is_not_checked(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner
+) -> None:
+    """Clerk session tokens carry no audience; a custom template may add one."""
+    token = signer.token("user_aud", aud="https://api.example")
+    assert (await get_me(anonymous_client, token)).status_code == 200
+
+
+@pytest.mark.parametrize("length", [1, 255])
+async def test_the_shortest_and_longest_subjects_are_accepted(
+    anonymous_client: httpx.AsyncClient, signer: TokenSigner, length: int
+) -> None:
+    assert (await get_me(anonymous_client, signer.token("u" * length))).status_code == 200
+
+
+async def test_a_verified_token_is_remembered_up_to_its_expiry_inclusive(
+    settings: Settings, signer: TokenSigner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    verifier = TokenVerifier(settings, public_key=signer.public_pem)
+    token = signer.token("user_edge")
+    first = await verifier.verify(token)
+    expiry, _ = verifier.verified[token]
+
+    monkeypatch.setattr("app.core.security.time.time", lambda: expiry)
+    assert await verifier.verify(token) is first

@@ -117,7 +117,7 @@ def test_a_pem_key_with_escaped_newlines_loads(signer: TokenSigner) -> None:
 
 
 def test_a_key_that_is_not_rsa_pem_is_refused() -> None:
-    with pytest.raises(ValueError, match="not a PEM public key"):
+    with pytest.raises(ValueError, match=r"^CLERK_JWT_KEY is not a PEM public key$"):
         load_public_key("-----BEGIN PUBLIC KEY-----\nnonsense\n-----END PUBLIC KEY-----")
     ec_pem = (
         ec.generate_private_key(ec.SECP256R1())
@@ -125,7 +125,7 @@ def test_a_key_that_is_not_rsa_pem_is_refused() -> None:
         .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
         .decode()
     )
-    with pytest.raises(ValueError, match="must be an RSA public key"):
+    with pytest.raises(ValueError, match=r"^CLERK_JWT_KEY must be an RSA public key$"):
         load_public_key(ec_pem)
 
 

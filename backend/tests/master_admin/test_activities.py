@@ -1,6 +1,7 @@
 """The /activities endpoints: logging, listing, editing and deleting, with the day's score
 kept right by every write."""
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -8,8 +9,11 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from app.core.config import Settings
 from app.models import ActivityStatus, ActivityType, User
+from app.services.master_admin.activity_service import ActivityService
 from tests.clock import FixedClock
+from tests.committed_app import committing_client, unique_clerk_id
 from tests.conftest import API
 from tests.factories import create_activity, create_founder, create_prospect, create_user
 from tests.statements import counting_statements
@@ -157,7 +161,11 @@ async def test_a_done_activity_cannot_be_dated_after_today(
     response = await client.post(f"{API}/activities", json=body(date="2026-11-26"))
 
     assert response.status_code == 422
-    assert response.json()["detail"][0]["loc"] == ["body", "date"]
+    [error] = response.json()["detail"]
+    assert (error["loc"], error["msg"]) == (
+        ["body", "date"],
+        "a done activity cannot be dated after today (2026-11-25 in UTC)",
+    )
 
 
 async def test_the_first_and_last_storable_days_are_accepted(
@@ -220,7 +228,21 @@ async def test_a_prospect_not_of_the_callers_is_422(
     response = await client.post(f"{API}/activities", json=body(prospect_id=prospect_id))
 
     assert response.status_code == 422
-    assert response.json()["detail"][0]["loc"] == ["body", "prospect_id"]
+    [error] = response.json()["detail"]
+    assert (error["loc"], error["msg"]) == (
+        ["body", "prospect_id"],
+        f"no prospect {prospect_id} of yours",
+    )
+
+
+async def test_having_prospects_does_not_make_an_unknown_one_mine(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    await create_prospect(session, founder)
+
+    response = await client.post(f"{API}/activities", json=body(prospect_id=2_147_483_647))
+
+    assert response.status_code == 422
 
 
 # GET /activities
@@ -310,6 +332,28 @@ async def test_list_filters(
     assert await listed(date_to="2026-11-10", type="call") == ([call.id, early_call.id], "2")
     assert await listed(date_from="2026-11-12", date_to="2026-11-12") == ([email.id], "1")
     assert await listed(status="cancelled") == ([], "0")
+
+
+async def test_a_date_range_that_ends_before_it_starts_says_so(
+    client: httpx.AsyncClient, founder: User
+) -> None:
+    params = {"date_from": "2026-11-02", "date_to": "2026-11-01"}
+    response = await client.get(f"{API}/activities", params=params)
+
+    assert response.status_code == 422
+    [error] = response.json()["detail"]
+    assert (error["loc"], error["msg"]) == (["query", "date_to"], "must be on or after date_from")
+
+
+async def test_the_service_lists_the_first_hundred_by_default(
+    session: AsyncSession, clock: FixedClock, founder: User
+) -> None:
+    ids = [(await create_activity(session, founder)).id for _ in range(101)]
+
+    page, total = await ActivityService(session, clock).list_activities(founder)
+
+    assert [activity.id for activity in page] == ids[:0:-1]
+    assert total == 101
 
 
 @pytest.mark.parametrize(
@@ -456,6 +500,38 @@ async def test_put_with_an_empty_body_changes_nothing(
     assert [statement for statement in sent if statement.startswith("UPDATE")] == []
 
 
+async def test_a_put_of_notes_alone_rescores_nothing(
+    client: httpx.AsyncClient, session: AsyncSession, engine: AsyncEngine, founder: User
+) -> None:
+    activity = await create_activity(session, founder, notes="before")
+
+    with counting_statements(engine) as sent:
+        response = await client.put(f"{API}/activities/{activity.id}", json={"notes": "after"})
+
+    assert response.json()["notes"] == "after"
+    assert [statement for statement in sent if "admin_scores" in statement] == []
+
+
+async def test_an_update_answers_with_the_updated_at_it_stored(
+    settings: Settings,
+    clock: FixedClock,
+    engine: AsyncEngine,
+    bearer: Callable[..., dict[str, str]],
+) -> None:
+    """Separate transactions, so the database's clock moves between the two writes."""
+    founder = unique_clerk_id("user_updated_at")
+    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
+        client.headers.update(bearer(sub=founder))
+        created = (await client.post(f"{API}/activities", json=body())).json()
+        updated = (await client.put(f"{API}/activities/{created['id']}", json={"amount": 2})).json()
+        stored = (await client.get(f"{API}/activities/{created['id']}")).json()
+
+    assert updated == stored
+    assert datetime.fromisoformat(updated["updated_at"]) > datetime.fromisoformat(
+        created["updated_at"]
+    )
+
+
 async def test_put_null_clears_notes_and_prospect(
     client: httpx.AsyncClient, session: AsyncSession, founder: User
 ) -> None:
@@ -569,7 +645,12 @@ async def test_delete_an_activity_and_its_points(client: httpx.AsyncClient, foun
     assert deleted.status_code == 204
     assert deleted.content == b""
     assert (await client.get(f"{API}/activities/{call['id']}")).status_code == 404
-    assert (await client.delete(f"{API}/activities/{call['id']}")).status_code == 404
+    assert (await client.get(f"{API}/activities/{call['id']}")).json() == {
+        "detail": f"activity {call['id']} not found"
+    }
+    deleted_again = await client.delete(f"{API}/activities/{call['id']}")
+    assert deleted_again.status_code == 404
+    assert deleted_again.json() == {"detail": f"activity {call['id']} not found"}
     assert await score_of(client, TODAY) == (15, 1, 1)
 
 

@@ -3,16 +3,24 @@ connections: no update is lost and nothing fails with a 500."""
 
 import asyncio
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncEngine
+import httpx
+from sqlalchemy import delete, insert, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from app.core.config import Settings
-from app.models import ActivityType
+from app.models import ActivityType, AdminActivity, AdminProspect, User
+from app.schemas.master_admin.activities import AdminActivityUpdate
+from app.services.master_admin.activity_queries import LOCK_SCORES
+from app.services.master_admin.activity_service import ActivityService
 from tests.clock import FixedClock
 from tests.committed_app import committing_client, unique_clerk_id
 from tests.conftest import API, configured
+from tests.interleaving import until_blocked_or_done
 
 TODAY = date(2026, 11, 25)
 # Weights small enough that 50 activities stay under the cap of 100, so a lost update
@@ -147,3 +155,191 @@ async def test_racing_goals_for_one_week_make_one_goal_and_conflicts(
 
         assert Counter(response.status_code for response in responses) == {201: 1, 409: 9}
         assert len((await client.get(f"{API}/goals")).json()) == 1
+
+
+# Interleavings: one transaction holds a lock while a request runs into it.
+
+
+async def test_a_delete_waits_for_a_move_of_the_same_day_and_rescores_after_it(
+    settings: Settings,
+    clock: FixedClock,
+    engine: AsyncEngine,
+    bearer: Callable[..., dict[str, str]],
+) -> None:
+    """A move of Monday's first video is open (uncommitted) while Monday's second is
+    deleted: the delete must rescore Monday from the committed move, not from before it."""
+    founder = unique_clerk_id("user_race")
+    monday, tuesday = TODAY - timedelta(days=2), TODAY - timedelta(days=1)
+    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
+        client.headers.update(bearer(sub=founder))
+        moved, deleted = [
+            (
+                await client.post(
+                    f"{API}/activities",
+                    json={"type": "video", "status": "done", "date": str(monday)},
+                )
+            ).json()["id"]
+            for _ in range(2)
+        ]
+
+        async with AsyncSession(engine, expire_on_commit=False) as mover:
+            user = await mover.scalar(select(User).where(User.clerk_user_id == founder))
+            assert user is not None
+            await ActivityService(mover, clock).update_activity(
+                user, moved, AdminActivityUpdate(date=tuesday)
+            )
+            deleting = asyncio.create_task(client.delete(f"{API}/activities/{deleted}"))
+            await until_blocked_or_done(engine, [deleting])
+            await mover.commit()
+        assert (await deleting).status_code == 204
+
+        week = (await client.get(f"{API}/scores/week")).json()
+        # video is worth 15: Monday has nothing left, Tuesday the moved video
+        assert [(day["score"], day["activities_count"]) for day in week[:2]] == [(0, 0), (15, 1)]
+
+
+@asynccontextmanager
+async def a_founder_with_a_prospect(
+    settings: Settings,
+    clock: FixedClock,
+    engine: AsyncEngine,
+    bearer: Callable[..., dict[str, str]],
+) -> AsyncIterator[tuple[httpx.AsyncClient, int, int]]:
+    """A committing client signed in as a new founder, their id and a prospect of theirs."""
+    founder = unique_clerk_id("user_race")
+    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
+        client.headers.update(bearer(sub=founder))
+        user_id = (await client.get(f"{API}/me")).json()["id"]
+        yield client, user_id, await create_prospect_of(engine, user_id)
+
+
+def call_for(prospect_id: int) -> dict[str, object]:
+    return {"type": "call", "status": "done", "date": str(TODAY), "prospect_id": prospect_id}
+
+
+async def create_prospect_of(engine: AsyncEngine, user_id: int) -> int:
+    async with engine.begin() as connection:
+        created = await connection.execute(
+            insert(AdminProspect)
+            .values(user_id=user_id, name="Jane Buyer", company="Acme")
+            .returning(AdminProspect.id)
+        )
+        return created.scalar_one()
+
+
+async def delete_prospect(engine: AsyncEngine, prospect_id: int) -> None:
+    async with engine.begin() as connection:
+        await connection.execute(delete(AdminProspect).where(AdminProspect.id == prospect_id))
+
+
+async def write_while_the_prospect_is_deleted(
+    engine: AsyncEngine,
+    holder: AsyncConnection,
+    write: Coroutine[Any, Any, httpx.Response],
+    prospect_id: int,
+) -> httpx.Response:
+    """Run `write` (a request naming the prospect) until `holder`'s lock stops it, after
+    its check of the prospect and before its own write; delete the prospect meanwhile;
+    then release `holder`. Returns the write's response once both have committed."""
+    writing = asyncio.create_task(write)
+    await until_blocked_or_done(engine, [writing])
+    deleting = asyncio.create_task(delete_prospect(engine, prospect_id))
+    await until_blocked_or_done(engine, [writing, deleting])
+    await holder.rollback()
+    response = await writing
+    await deleting
+    return response
+
+
+async def test_a_prospect_deleted_while_an_activity_is_logged_for_it_waits_for_it(
+    settings: Settings,
+    clock: FixedClock,
+    engine: AsyncEngine,
+    bearer: Callable[..., dict[str, str]],
+) -> None:
+    async with a_founder_with_a_prospect(settings, clock, engine, bearer) as (
+        client,
+        user_id,
+        prospect_id,
+    ):
+        async with engine.connect() as holder:
+            # Logging takes the user's score lock after the prospect check, in its insert.
+            await holder.execute(LOCK_SCORES, {"owner_id": user_id})
+            logged = await write_while_the_prospect_is_deleted(
+                engine,
+                holder,
+                client.post(f"{API}/activities", json=call_for(prospect_id)),
+                prospect_id,
+            )
+
+        assert logged.status_code == 201, logged.text
+        assert logged.json()["prospect_id"] == prospect_id
+        # The deletion went through after the activity committed, and cleared its reference.
+        stored = (await client.get(f"{API}/activities/{logged.json()['id']}")).json()
+        assert (stored["prospect_id"], stored["amount"]) == (None, 1)
+
+
+async def test_a_prospect_deleted_while_an_activity_is_linked_to_it_waits_for_it(
+    settings: Settings,
+    clock: FixedClock,
+    engine: AsyncEngine,
+    bearer: Callable[..., dict[str, str]],
+) -> None:
+    async with a_founder_with_a_prospect(settings, clock, engine, bearer) as (
+        client,
+        _,
+        prospect_id,
+    ):
+        activity_id = (
+            await client.post(
+                f"{API}/activities", json={"type": "email", "status": "pending", "date": str(TODAY)}
+            )
+        ).json()["id"]
+
+        async with engine.connect() as holder:
+            # An update writes the activity's row after the prospect check.
+            await holder.execute(
+                select(AdminActivity.id).where(AdminActivity.id == activity_id).with_for_update()
+            )
+            linked = await write_while_the_prospect_is_deleted(
+                engine,
+                holder,
+                client.put(f"{API}/activities/{activity_id}", json={"prospect_id": prospect_id}),
+                prospect_id,
+            )
+
+        assert linked.status_code == 200, linked.text
+        assert linked.json()["prospect_id"] == prospect_id
+        stored = (await client.get(f"{API}/activities/{activity_id}")).json()
+        assert (stored["prospect_id"], stored["status"]) == (None, "pending")
+
+
+async def test_activities_naming_one_prospect_do_not_wait_for_each_other(
+    settings: Settings,
+    clock: FixedClock,
+    engine: AsyncEngine,
+    bearer: Callable[..., dict[str, str]],
+) -> None:
+    """The check locks the prospect against deletion only (FOR NO KEY UPDATE), not
+    against the FOR KEY SHARE that another transaction's activity naming it holds (its
+    foreign-key check): that one must not hold this one up."""
+    async with a_founder_with_a_prospect(settings, clock, engine, bearer) as (
+        client,
+        _,
+        prospect_id,
+    ):
+        async with engine.connect() as holder:
+            await holder.execute(
+                select(AdminProspect.id)
+                .where(AdminProspect.id == prospect_id)
+                .with_for_update(read=True, key_share=True)
+            )
+            logging = asyncio.create_task(
+                client.post(f"{API}/activities", json=call_for(prospect_id))
+            )
+            await until_blocked_or_done(engine, [logging])
+            finished_while_held = logging.done()
+            await holder.rollback()
+
+        assert finished_while_held
+        assert (await logging).status_code == 201

@@ -4,17 +4,20 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.core.config import Settings
+from app.core.errors import Conflict
 from app.models import AdminFocusSession, User
+from app.schemas.master_admin.focus_sessions import AdminFocusSessionEnd
 from app.services.master_admin.focus_session_service import FocusSessionService
 from tests.clock import FixedClock
 from tests.committed_app import committing_client, unique_clerk_id
 from tests.conftest import API, DEFAULT_NOW
 from tests.factories import create_focus_session, create_founder, create_user
+from tests.interleaving import until_blocked_or_done
 from tests.statements import counting_statements
 
 FOCUS = f"{API}/focus-sessions"
@@ -399,6 +402,31 @@ async def test_history_is_newest_first_with_the_total_in_a_header(
     assert response.json()[0]["completed"] is True
 
 
+async def test_history_orders_by_start_time_then_newest_id(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    at = datetime(2026, 11, 25, 9, tzinfo=UTC)
+    later = await create_focus_session(session, founder, start_time=at + timedelta(hours=1))
+    first_tied, second_tied = [
+        await create_focus_session(
+            session, founder, start_time=at, end_time=at + timedelta(minutes=5), interrupted=True
+        )
+        for _ in range(2)
+    ]
+
+    response = await client.get(FOCUS)
+
+    assert [row["id"] for row in response.json()] == [later.id, second_tied.id, first_tied.id]
+
+
+async def test_the_service_starts_fifty_minutes_by_default(
+    session: AsyncSession, clock: FixedClock
+) -> None:
+    focus = await FocusSessionService(session, clock).start_session(await create_user(session))
+
+    assert (focus.duration_minutes, focus.start_time) == (50, DEFAULT_NOW)
+
+
 async def test_history_pages_with_limit_and_offset(
     client: httpx.AsyncClient, clock: FixedClock
 ) -> None:
@@ -470,6 +498,19 @@ async def test_racing_starts_make_exactly_one_session(
                 .where(User.clerk_user_id == clerk_id)
             )
         assert stored == 1
+
+
+async def test_a_refused_start_whose_blocker_has_since_ended_still_says_why(
+    session: AsyncSession, clock: FixedClock
+) -> None:
+    """The blocking session can end between the refused insert and the read that names
+    it; no lock can hold a request there, so the message is checked on its own."""
+    user = await create_user(session)
+    service = FocusSessionService(session, clock)
+
+    detail = await service._still_open_detail(user)
+
+    assert detail == "another focus session is still open: complete or interrupt it first"
 
 
 def still_open(focus_id: object) -> str:
@@ -565,3 +606,95 @@ async def test_focus_stats_week_start_must_be_a_monday(
     response = await client.get(f"{API}/focus-sessions/stats", params={"week_start": "2026-11-24"})
 
     assert response.status_code == 422
+
+
+# --- racing ends, with real commits ---------------------------------------------------
+
+
+async def test_racing_completes_and_interrupts_end_a_session_once(
+    settings: Settings,
+    clock: FixedClock,
+    engine: AsyncEngine,
+    bearer: Callable[..., dict[str, str]],
+) -> None:
+    """Every end reads the open session while another transaction holds its row: the
+    first to get the row ends it, each of the others finds it ended (409)."""
+    clerk_id = unique_clerk_id("user_focus_end_race")
+    async with committing_client(settings, clock, engine, clerk_user_ids=[clerk_id]) as client:
+        client.headers.update(bearer(sub=clerk_id))
+        focus_id = (await client.post(FOCUS, json={"notes": "draft"})).json()["id"]
+        # notes -> how the request ends the session
+        ends = {
+            "done 1": "complete",
+            "done 2": "complete",
+            "phone 1": "interrupt",
+            "phone 2": "interrupt",
+        }
+
+        async with engine.connect() as holder:
+            await holder.execute(
+                select(AdminFocusSession.id)
+                .where(AdminFocusSession.id == focus_id)
+                .with_for_update()
+            )
+            racing = [
+                asyncio.create_task(client.put(f"{FOCUS}/{focus_id}/{end}", json={"notes": notes}))
+                for notes, end in ends.items()
+            ]
+            await until_blocked_or_done(engine, racing)
+            await holder.commit()
+        responses = await asyncio.gather(*racing)
+
+        assert sorted(response.status_code for response in responses) == [200, 409, 409, 409]
+        [winner] = [response.json() for response in responses if response.status_code == 200]
+        stored = (await client.get(f"{FOCUS}/{focus_id}")).json()
+        assert stored == winner
+        end = ends[winner["notes"]]
+        assert (stored["completed"], stored["interrupted"]) == (
+            end == "complete",
+            end == "interrupt",
+        )
+        assert stored["end_time"] == "2026-11-25T15:00:00Z"
+        for response in responses:
+            if response.status_code == 409:
+                assert response.json() == {
+                    "detail": f"focus session {focus_id} already ended at 2026-11-25T15:00:00Z"
+                }
+
+
+async def test_an_end_rereads_a_session_its_transaction_already_loaded(
+    settings: Settings, clock: FixedClock, engine: AsyncEngine
+) -> None:
+    """The row lock is only worth the row it reads: a copy loaded earlier in the same
+    session must not hide an end committed meanwhile by another transaction."""
+    clerk_id = unique_clerk_id("user_focus_stale")
+    async with engine.begin() as setup:
+        user_id = (
+            await setup.execute(insert(User).values(clerk_user_id=clerk_id).returning(User.id))
+        ).scalar_one()
+        focus_id = (
+            await setup.execute(
+                insert(AdminFocusSession)
+                .values(user_id=user_id, start_time=DEFAULT_NOW)
+                .returning(AdminFocusSession.id)
+            )
+        ).scalar_one()
+    try:
+        async with AsyncSession(engine, expire_on_commit=False) as session:
+            service = FocusSessionService(session, clock)
+            user = await session.get_one(User, user_id)
+            loaded = await service.get_session(user, focus_id)  # held: the map is weak
+            assert (loaded.end_time, loaded.interrupted) == (None, False)
+            async with engine.begin() as other:
+                await other.execute(
+                    update(AdminFocusSession)
+                    .where(AdminFocusSession.id == focus_id)
+                    .values(end_time=DEFAULT_NOW, interrupted=True)
+                )
+
+            with pytest.raises(Conflict, match=f"focus session {focus_id} already ended"):
+                await service.complete_session(user, focus_id, AdminFocusSessionEnd())
+            assert (loaded.end_time, loaded.interrupted) == (DEFAULT_NOW, True)
+    finally:
+        async with engine.begin() as cleanup:
+            await cleanup.execute(delete(User).where(User.id == user_id))

@@ -236,6 +236,7 @@ async def test_another_users_goal_is_404_for_every_method(
     ]
 
     assert [response.status_code for response in responses] == [404, 404, 404]
+    assert {response.json()["detail"] for response in responses} == {f"goal {goal.id} not found"}
     await session.refresh(goal)
     assert goal.target_calls == 4
 
@@ -306,6 +307,7 @@ async def test_invalid_goal_updates_are_422(
 
 async def test_delete_goal(client: httpx.AsyncClient, session: AsyncSession, founder: User) -> None:
     goal = await create_goal(session, founder)
+    last_weeks = await create_goal(session, founder, week_start=date(2026, 11, 16))
 
     deleted = await client.delete(f"{API}/goals/{goal.id}")
     fetched = await client.get(f"{API}/goals/{goal.id}")
@@ -315,6 +317,8 @@ async def test_delete_goal(client: httpx.AsyncClient, session: AsyncSession, fou
     assert deleted.content == b""
     assert fetched.status_code == 404
     assert deleted_again.status_code == 404
+    assert deleted_again.json() == {"detail": f"goal {goal.id} not found"}
+    assert (await client.get(f"{API}/goals/{last_weeks.id}")).status_code == 200
 
 
 async def test_a_deleted_weeks_goal_can_be_set_again(

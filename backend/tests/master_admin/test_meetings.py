@@ -1,11 +1,12 @@
-from datetime import datetime
+from datetime import date, datetime
 
 import httpx
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from app.models import AdminMeeting, MeetingType
+from app.models import AdminMeeting, MeetingType, User
+from tests.clock import utc
 from tests.conftest import API
 from tests.factories import create_meeting, create_user
 from tests.statements import counting_statements
@@ -136,6 +137,17 @@ async def test_list_is_mine_only_newest_first(
     assert response.status_code == 200
     assert [row["id"] for row in response.json()] == [second["id"], first["id"]]
     assert response.json()[0] == second
+
+
+async def test_list_is_newest_created_first_whatever_the_ids(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    later = await create_meeting(session, founder, created_at=utc(date(2026, 11, 25), 10))
+    earlier = await create_meeting(session, founder, created_at=utc(date(2026, 11, 24), 10))
+
+    response = await client.get(MEETINGS)
+
+    assert [row["id"] for row in response.json()] == [later.id, earlier.id]
 
 
 async def test_list_is_empty_for_a_new_user(client: httpx.AsyncClient) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.core.config import Settings
 from app.models import User
@@ -25,6 +25,7 @@ from app.services.master_admin.nudge_rules import NO_FOCUS, NO_GOAL
 from tests.clock import FixedClock
 from tests.committed_app import committing_app, unique_clerk_id
 from tests.conftest import API, ClientWith, configured, http_client
+from tests.factories import create_nudge, create_user
 
 BASE_URL = "https://ai.example.test/v1"
 COMPLETIONS = f"{BASE_URL}/chat/completions"
@@ -100,6 +101,30 @@ async def test_a_trailing_slash_in_the_base_url_is_harmless(
     assert route.call_count == 1
 
 
+@respx.mock
+async def test_only_trailing_slashes_are_taken_off_the_base_url(
+    outbound: httpx.AsyncClient,
+) -> None:
+    route = respx.post("https://ai.example/v1/X/chat/completions").respond(
+        json=completion("Rephrased.")
+    )
+    phraser = NudgePhraser(outbound, base_url="https://ai.example/v1/X//", api_key="k", model="m")
+
+    assert await phraser.phrase(NO_GOAL, FACTS) == "Rephrased."
+    assert route.call_count == 1
+
+
+@respx.mock
+async def test_the_request_asks_for_a_short_varied_answer(phraser: NudgePhraser) -> None:
+    route = respx.post(COMPLETIONS).respond(json=completion("Rephrased."))
+
+    await phraser.phrase(NO_GOAL, FACTS)
+
+    body = json.loads(route.calls.last.request.content)
+    assert set(body) == {"model", "messages", "temperature", "max_tokens"}
+    assert (body["temperature"], body["max_tokens"]) == (0.7, 200)
+
+
 @pytest.mark.parametrize(
     "response",
     [
@@ -173,6 +198,23 @@ async def test_network_failures_keep_the_rule_text(
     respx.post(COMPLETIONS).mock(side_effect=error)
 
     assert await phraser.phrase(NO_GOAL, FACTS) == NO_GOAL
+
+
+@respx.mock
+async def test_a_kept_rule_text_is_logged_with_its_reason(
+    phraser: NudgePhraser, caplog: pytest.LogCaptureFixture
+) -> None:
+    respx.post(COMPLETIONS).mock(
+        side_effect=[httpx.ConnectError("connection refused"), httpx.Response(200, json={})]
+    )
+
+    await phraser.phrase(NO_GOAL, FACTS)
+    await phraser.phrase(NO_GOAL, FACTS)
+
+    assert [record.getMessage() for record in caplog.records] == [
+        "nudge phrasing failed, keeping the rule text: ConnectError('connection refused')",
+        "nudge phrasing gave no usable text, keeping the rule text",
+    ]
 
 
 @respx.mock
@@ -267,7 +309,7 @@ def test_a_base_url_and_key_make_a_phraser(settings: Settings, outbound: httpx.A
     phraser = nudge_phraser(with_ai, outbound)
 
     assert phraser is not None
-    assert phraser.model == DEFAULT_MODEL
+    assert (phraser.model, phraser.api_key) == (DEFAULT_MODEL, "sk-test")
     named = nudge_phraser(configured(with_ai, nudge_ai_model="m-2"), outbound)
     assert named is not None
     assert named.model == "m-2"
@@ -416,3 +458,19 @@ async def test_without_ai_configuration_no_request_is_made(
         "no_focus:2026-11-25": NO_FOCUS,
     }
     assert route.call_count == 0
+
+
+@respx.mock
+async def test_another_users_nudge_of_the_same_rule_does_not_stop_the_callers(
+    ai_client: ClientWith, founder: User, session: AsyncSession
+) -> None:
+    await create_nudge(session, await create_user(session), rule_key="no_goal:2026-11-25")
+    respx.post(COMPLETIONS).respond(json=completion("AI says hi."))
+
+    async with ai_client(**AI) as client:
+        response = await client.post(f"{API}/nudges/generate")
+
+    assert {nudge["rule_key"]: nudge["message"] for nudge in response.json()} == {
+        "no_goal:2026-11-25": "AI says hi.",
+        "no_focus:2026-11-25": "AI says hi.",
+    }

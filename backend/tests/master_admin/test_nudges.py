@@ -1,6 +1,7 @@
 """Nudge rules, evaluated at the caller's local time, and the nudge inbox."""
 
 import asyncio
+import itertools
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -20,6 +21,7 @@ from app.models import (
     NudgeType,
     User,
 )
+from app.services.master_admin.nudge_service import NudgeService
 from tests.clock import FixedClock, utc
 from tests.committed_app import committing_client, unique_clerk_id
 from tests.conftest import API
@@ -380,6 +382,18 @@ async def test_a_session_completed_after_local_midnight_counts(
     assert await generate(client) == []
 
 
+async def test_a_session_completed_at_local_midnight_is_todays(
+    client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
+) -> None:
+    """The boundary: 00:00:00 in Tokyo on the 25th is 15:00 UTC on the 24th."""
+    user = await create_founder(session, "Asia/Tokyo")
+    await quiet_week(session, user, focus=False)
+    await focus_completed(session, user, ended=local("Asia/Tokyo", TODAY, 0))
+    clock.instant = utc(TODAY, 6)  # 15:00 in Tokyo
+
+    assert await generate(client) == []
+
+
 # --- streak at risk -------------------------------------------------------------------
 
 
@@ -421,7 +435,8 @@ async def test_a_streak_scored_today_is_safe(
 ) -> None:
     user = await create_founder(session)
     await quiet_week(session, user)
-    await scored(session, user, TODAY - timedelta(days=2), TODAY - timedelta(days=1), TODAY)
+    await scored(session, user, TODAY - timedelta(days=2), TODAY - timedelta(days=1))
+    await scored(session, user, TODAY, score=1)  # one point is enough
     clock.instant = utc(TODAY, 17)
 
     assert await generate(client) == []
@@ -538,6 +553,41 @@ async def test_generate_returns_the_new_nudges_most_pressing_first(
     assert [nudge["priority"] for nudge in created] == ["urgent", "high", "normal", "low"]
 
 
+async def test_new_nudges_of_one_priority_come_newest_first(
+    client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
+) -> None:
+    user = await create_founder(session)
+    await weekly_goal(session, user, calls=7)  # 3 calls expected by today, none done
+    await create_activity(session, user, date=MONDAY, status=ActivityStatus.PENDING)
+    clock.instant = utc(TODAY, 10)
+
+    created = await generate(client)
+
+    # Both normal; inserted in key order, so behind_pace has the older id.
+    assert keys(created) == ["pending_activities:2026-11-25", "behind_pace:2026-11-25"]
+    assert created[0]["id"] > created[1]["id"]
+
+
+async def test_the_rules_read_the_clock_once(
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Generated a moment before midnight, finished after it: the score, streak and
+    week the rules see are the ones of the instant the rules were run."""
+    tuesday = TODAY - timedelta(days=1)
+    user = await create_founder(session)
+    await quiet_week(session, user, local_day=tuesday)
+    await scored(session, user, MONDAY - timedelta(days=1), MONDAY, tuesday)
+    instants = itertools.chain(
+        [utc(tuesday, 23, 59) + timedelta(seconds=59)], itertools.repeat(utc(TODAY, 0))
+    )
+    monkeypatch.setattr(clock, "now", lambda: next(instants))
+
+    assert await generate(client) == []
+
+
 async def test_generating_again_the_same_day_creates_nothing(
     client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
 ) -> None:
@@ -648,6 +698,33 @@ async def test_include_read_widens_the_inbox_to_read_nudges(
             "low",
         )
     ]
+
+
+async def test_nudges_alike_in_priority_and_age_list_the_newest_id_first(
+    client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
+) -> None:
+    user = await create_founder(session)
+    created_at = clock.instant - timedelta(hours=1)
+    first, second = [await create_nudge(session, user, created_at=created_at) for _ in range(2)]
+
+    response = await client.get(NUDGES)
+
+    assert [row["id"] for row in response.json()] == [second.id, first.id]
+
+
+async def test_the_service_lists_unread_nudges_unless_asked(
+    session: AsyncSession, clock: FixedClock
+) -> None:
+    user = await create_founder(session)
+    nudges = await inbox(session, user, clock)
+    service = NudgeService(session, clock)
+
+    unread = [nudge.id for nudge in await service.list_nudges(user)]
+    everything = [nudge.id for nudge in await service.list_nudges(user, include_read=True)]
+
+    assert nudges["read_high"].id not in unread
+    assert nudges["read_high"].id in everything
+    assert len(everything) == len(unread) + 1
 
 
 async def test_a_nudge_expires_at_the_end_of_the_local_day(

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import ActivityStatus, ActivityType, User
+from app.services.master_admin.activity_service import percent_of
 from tests.clock import FixedClock
 from tests.conftest import API
 from tests.factories import create_activity, create_founder, create_goal, create_user
@@ -178,3 +179,7 @@ async def test_progress_route_documents_its_errors(anonymous_client: httpx.Async
     # The router documents what every route shares (401, 403, ...); these are the route's own.
     responses = set(paths[f"{API}/progress/week"]["get"]["responses"])
     assert responses & {"200", "404", "409", "422"} == {"200", "422"}
+
+
+def test_a_target_of_zero_is_met_by_a_single_one() -> None:
+    assert (percent_of(0, 0), percent_of(1, 0), percent_of(3, 0)) == (0, 100, 100)
