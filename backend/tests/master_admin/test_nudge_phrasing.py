@@ -202,18 +202,20 @@ async def test_network_failures_keep_the_rule_text(
 
 @respx.mock
 async def test_a_kept_rule_text_is_logged_with_its_reason(
-    phraser: NudgePhraser, caplog: pytest.LogCaptureFixture
+    outbound: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
 ) -> None:
     respx.post(COMPLETIONS).mock(
         side_effect=[httpx.ConnectError("connection refused"), httpx.Response(200, json={})]
     )
 
-    await phraser.phrase(NO_GOAL, FACTS)
-    await phraser.phrase(NO_GOAL, FACTS)
+    # Two phrasers (two processes' budgets): after a failure one leaves the AI alone.
+    for _ in range(2):
+        phraser = NudgePhraser(outbound, base_url=BASE_URL, api_key="sk-test", model="m")
+        await phraser.phrase(NO_GOAL, FACTS)
 
     assert [record.getMessage() for record in caplog.records] == [
         "nudge phrasing failed, keeping the rule text: ConnectError('connection refused')",
-        "nudge phrasing gave no usable text, keeping the rule text",
+        "nudge phrasing failed, keeping the rule text: ValueError('no usable text in the reply')",
     ]
 
 
