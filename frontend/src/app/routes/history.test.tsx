@@ -146,3 +146,45 @@ test("an empty log says so, and a refused filter shows the server's reason", asy
   await user.type(screen.getByLabelText("To"), "2026-11-10");
   expect(await screen.findByRole("alert")).toHaveTextContent("query.date_to: must be on or after date_from");
 });
+
+test("the exports fetch the server's CSV (with the log's filters) and save it as a file", async () => {
+  serveYear();
+  serveLog(3);
+  const exported: { path: string; query: string; auth: string | null }[] = [];
+  const csv = "date,score,streak_days,activities_count\r\n2026-11-25,30,3,2\r\n";
+  server.use(
+    http.get(`${API}/:kind/export.csv`, ({ request, params }) => {
+      exported.push({
+        path: String(params.kind),
+        query: new URL(request.url).searchParams.toString(),
+        auth: request.headers.get("Authorization"),
+      });
+      return new HttpResponse(csv, { headers: { "Content-Type": "text/csv; charset=utf-8" } });
+    }),
+  );
+  const saved: { name: string; size: number }[] = [];
+  URL.createObjectURL = (blob: Blob) => {
+    saved.push({ name: "", size: blob.size });
+    return "blob:test";
+  };
+  URL.revokeObjectURL = () => undefined;
+  const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+    const last = saved.at(-1);
+    if (last) last.name = this.download;
+  });
+  const { user } = renderApp("/history");
+
+  await user.selectOptions(await screen.findByLabelText("Type"), "email");
+  await user.click(screen.getByRole("button", { name: "Export these activities (CSV)" }));
+  await user.click(await screen.findByRole("button", { name: "Export daily scores (CSV)" }));
+
+  await waitFor(() => expect(click).toHaveBeenCalledTimes(2));
+  expect(exported).toEqual([
+    { path: "activities", query: "type=email", auth: "Bearer dev-token-1" },
+    { path: "scores", query: "", auth: "Bearer dev-token-1" },
+  ]);
+  expect(saved).toEqual([
+    { name: "activities.csv", size: csv.length },
+    { name: "scores.csv", size: csv.length },
+  ]);
+});

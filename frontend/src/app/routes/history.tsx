@@ -1,7 +1,8 @@
+import { ExportButton } from "@/components/ui/export-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { QueryState } from "@/components/ui/query-state";
 import { ActivityLog } from "@/features/activities";
-import { ScoreHeatmap, StreakSummary, useScoreHistory, useStreak } from "@/features/scores";
+import { exportScores, ScoreHeatmap, StreakSummary, useScoreHistory, useStreak } from "@/features/scores";
 
 export function HistoryRoute() {
   const history = useScoreHistory();
@@ -20,6 +21,7 @@ export function HistoryRoute() {
                   {(current) => <StreakSummary streak={current} todayScore={days.at(-1)?.score ?? 0} />}
                 </QueryState>
                 <ScoreHeatmap history={days} />
+                <ExportButton label="Export daily scores (CSV)" onExport={exportScores} />
               </>
             )}
           </QueryState>

@@ -1,3 +1,4 @@
+export { exportScores } from "./api/export-scores";
 export { useScoreHistory } from "./api/get-score-history";
 export { useStreak } from "./api/get-streak";
 export { ScoreHeatmap, WeekScoreChart } from "./components/charts";

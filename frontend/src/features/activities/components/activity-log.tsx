@@ -1,9 +1,11 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { useId, useState } from "react";
 
+import { ExportButton } from "@/components/ui/export-button";
 import { QueryState } from "@/components/ui/query-state";
 import { fullDate } from "@/lib/format";
 
+import { exportActivities } from "../api/export-activities";
 import { useActivities, type ActivityFilters } from "../api/get-activities";
 import { activityLabel, type ActivityStatus, type ActivityType } from "../activity-types";
 
@@ -56,6 +58,7 @@ export function ActivityLog() {
           <input id={`${id}-to`} type="date" value={filters.date_to ?? ""} onChange={(e) => filter("date_to", e.target.value)} />
         </div>
       </form>
+      <ExportButton label="Export these activities (CSV)" onExport={() => exportActivities(filters)} />
       <QueryState query={log} label="the activity log">
         {({ items, total }) => (
           <>
