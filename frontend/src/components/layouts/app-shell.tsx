@@ -17,7 +17,7 @@ import { NavLink, Outlet, useLocation } from "react-router";
 
 type NavItem = { to: string; label: string; icon: LucideIcon };
 
-export const NAV_ITEMS: NavItem[] = [
+const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "Today", icon: Flame },
   { to: "/week", label: "Week", icon: BarChart3 },
   { to: "/history", label: "History", icon: History },

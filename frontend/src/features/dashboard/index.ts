@@ -1,1 +1,1 @@
-export { dashboardKeys, dashboardQuery, useDashboard } from "./api/get-dashboard";
+export { useDashboard } from "./api/get-dashboard";

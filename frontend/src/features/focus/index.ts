@@ -1,4 +1,3 @@
-export { activeFocusQuery, focusKeys } from "./api/focus-sessions";
 export { FocusHistory } from "./components/focus-history";
 export { FocusPanel } from "./components/focus-panel";
 export { FocusSummary } from "./components/focus-summary";

@@ -1,3 +1,2 @@
-export { meetingKeys } from "./api/keys";
 export { MeetingTemplates } from "./components/meeting-templates";
 export { NewMeeting } from "./components/new-meeting";

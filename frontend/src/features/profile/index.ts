@@ -1,4 +1,4 @@
-export { meQuery, profileKeys, useMe } from "./api/get-me";
+export { useMe } from "./api/get-me";
 export { CurrencySettings } from "./components/currency-settings";
 export { RestDaysSettings } from "./components/rest-days-settings";
 export { TimeZoneOffer } from "./components/time-zone-offer";
