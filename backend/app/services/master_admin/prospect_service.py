@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any, Literal
 
 from sqlalchemy import (
+    ColumnElement,
     Date,
     Float,
     Integer,
@@ -35,6 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from app.core.clock import Clock
 from app.core.config import DEFAULT_ACTIVITY_WEIGHTS, Settings
@@ -64,6 +66,8 @@ CLOSED_STATUSES = (ProspectStatus.CLOSED_WON, ProspectStatus.CLOSED_LOST)
 MAX_ENGAGEMENT = 60
 HALF_LIFE_DAYS = 14
 
+# The count of a list's matches, a subquery of its page (aliased: no correlation).
+COUNTED = aliased(AdminProspect)
 OWNER = bindparam("owner_id", type_=Integer)
 TODAY = bindparam("today", type_=Date)
 
@@ -148,20 +152,26 @@ class ProspectService:
         limit: int = 100,
         offset: int = 0,
     ) -> tuple[Sequence[Row[Any]], int]:
-        """A page of the user's prospects, and how many match in all."""
-        criteria = [AdminProspect.user_id == user.id]
-        if statuses:
-            criteria.append(AdminProspect.status.in_(statuses))
-        if tag is not None:
-            criteria.append(AdminProspect.tags.contains([tag]))
-        if q:
-            escaped = q.replace("/", "//").replace("%", "/%").replace("_", "/_")
-            criteria.append(
-                AdminProspect.search_text.like(
-                    func.concat("%", func.lower(escaped), "%"), escape="/"
+        """A page of the user's prospects, and how many match in all (one statement:
+        the count rides on the page, and is asked for alone only when the page is
+        empty past the first)."""
+
+        def matching(prospect: Any) -> list[ColumnElement[bool]]:
+            criteria = [prospect.user_id == user.id]
+            if statuses:
+                criteria.append(prospect.status.in_(statuses))
+            if tag is not None:
+                criteria.append(prospect.tags.contains([tag]))
+            if q:
+                escaped = q.replace("/", "//").replace("%", "/%").replace("_", "/_")
+                criteria.append(
+                    prospect.search_text.like(
+                        func.concat("%", func.lower(escaped), "%"), escape="/"
+                    )
                 )
-            )
-        total = await self.session.scalar(select(func.count()).where(*criteria))
+            return criteria
+
+        total = select(func.count()).select_from(COUNTED).where(*matching(COUNTED))
         columns = self.scored.selected_columns
         order = {
             "-created_at": (AdminProspect.created_at.desc(),),
@@ -170,11 +180,21 @@ class ProspectService:
             "-last_activity_date": (columns.last_activity_date.desc().nulls_last(),),
         }[sort]
         tiebreak = AdminProspect.id if sort == "name" else AdminProspect.id.desc()
-        page = await self.session.execute(
-            self.scored.where(*criteria[1:]).order_by(*order, tiebreak).limit(limit).offset(offset),
-            self._params(user),
-        )
-        return page.all(), total or 0
+        page = (
+            await self.session.execute(
+                self.scored.add_columns(total.scalar_subquery().label("total"))
+                .where(*matching(AdminProspect)[1:])
+                .order_by(*order, tiebreak)
+                .limit(limit)
+                .offset(offset),
+                self._params(user),
+            )
+        ).all()
+        if page:
+            return page, page[0].total
+        if not offset:
+            return page, 0
+        return page, (await self.session.execute(total)).scalar_one()
 
     async def update_prospect(
         self, user: User, prospect_id: int, data: AdminProspectUpdate
