@@ -2,7 +2,6 @@
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 import httpx
 from fastapi import FastAPI
@@ -93,29 +92,5 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
     serve_docs(app)
     app.include_router(web_session_router)
     app.include_router(api_router)
-    document_security(app)
     serve_web_app(app, settings)
     return app
-
-
-def document_security(app: FastAPI) -> None:
-    """Declare Clerk's session token (bearer or `__session` cookie) on every protected
-    operation. Authentication reads the request itself, not through FastAPI's security
-    dependencies, so the schema says it here."""
-    build_schema = app.openapi
-
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema is not None:
-            return app.openapi_schema
-        schema = build_schema()  # which FastAPI caches as app.openapi_schema
-        schema.setdefault("components", {})["securitySchemes"] = {
-            "ClerkBearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
-            "ClerkSessionCookie": {"type": "apiKey", "in": "cookie", "name": "__session"},
-        }
-        for path, operations in schema["paths"].items():
-            if path.startswith(api_router.prefix):
-                for operation in operations.values():
-                    operation["security"] = [{"ClerkBearer": []}, {"ClerkSessionCookie": []}]
-        return schema
-
-    app.openapi = openapi  # type: ignore[method-assign]

@@ -98,8 +98,8 @@ async def test_no_token_is_401(anonymous_client: httpx.AsyncClient) -> None:
 @pytest.mark.parametrize(
     ("overrides", "detail"),
     [
-        ({"exp": -6}, "the token has expired"),
-        ({"nbf": 6}, "the token is not valid yet"),
+        ({"exp": -60}, "the token has expired"),
+        ({"nbf": 60}, "the token is not valid yet"),
         ({"iss": "https://evil.example"}, "the token has the wrong issuer"),
         ({"azp": "https://evil.example"}, "the token was issued to an unauthorized party"),
         ({"azp": None}, "the token was issued to an unauthorized party"),

@@ -1,4 +1,6 @@
-"""Request-scoped dependencies, as `Annotated` aliases the endpoints declare.
+"""Request-scoped dependencies, as `Annotated` aliases the endpoints declare: the
+session, the caller, and one alias per service (`Activities`, `Goals`, ...), so every
+endpoint reaches a service the same way.
 
 Kept few and flat: FastAPI's dependency resolution is a measurable share of a request,
 so settings and the clock are read from the app's state, not resolved as dependencies.
@@ -8,7 +10,7 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
-from fastapi.security.utils import get_authorization_scheme_param
+from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import Clock
@@ -17,7 +19,15 @@ from app.core.errors import Forbidden, Unauthenticated
 from app.core.security import TokenVerifier
 from app.core.text import outside_text
 from app.models import User
-from app.services.users import sync_user_from_claims
+from app.services.master_admin.activity_service import ActivityService
+from app.services.master_admin.dashboard_service import DashboardService
+from app.services.master_admin.deal_service import DealService
+from app.services.master_admin.focus_session_service import FocusSessionService
+from app.services.master_admin.goal_service import GoalService
+from app.services.master_admin.meeting_service import MeetingService
+from app.services.master_admin.nudge_service import NudgeService
+from app.services.master_admin.prospect_service import ProspectService
+from app.services.users import mirrored_user, profile_from_claims, save_user
 
 SESSION_COOKIE = "__session"
 # Clerk's session tokens travel in a cookie (at most 4 KiB); four times that is no session
@@ -47,25 +57,38 @@ def app_clock(request: Request) -> Clock:
     return clock
 
 
-def session_token(request: Request) -> str | None:
-    """Clerk's session token: the bearer credentials, else the `__session` cookie."""
-    scheme, credentials = get_authorization_scheme_param(request.headers.get("Authorization"))
-    if scheme.lower() == "bearer" and credentials:
-        return credentials
-    return request.cookies.get(SESSION_COOKIE) or None
+# Clerk's session token, as the bearer credentials or the `__session` cookie. FastAPI's
+# security classes read them and declare both schemes in the OpenAPI schema; a missing
+# token is our own 401 (below), with the API's error body.
+BEARER = HTTPBearer(scheme_name="ClerkBearer", bearerFormat="JWT", auto_error=False)
+SESSION_COOKIE_KEY = APIKeyCookie(
+    name=SESSION_COOKIE, scheme_name="ClerkSessionCookie", auto_error=False
+)
+BearerToken = Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)]
+CookieToken = Annotated[str | None, Depends(SESSION_COOKIE_KEY)]
 
 
-async def get_current_user(request: Request, session: DbSession) -> User:
-    """The verified caller's `users` row, created on their first request."""
-    token = session_token(request)
+async def get_current_user(
+    request: Request, session: DbSession, bearer: BearerToken, cookie: CookieToken
+) -> User:
+    """The verified caller's `users` row, created on their first request: the bearer
+    token, else the `__session` cookie's."""
+    token = bearer.credentials if bearer is not None else cookie
     if token is None:
         raise Unauthenticated("a Clerk session token is required")
     if outside_text(token, max_length=MAX_TOKEN_LENGTH) is None:
         raise Unauthenticated("the token is malformed")
     verifier: TokenVerifier = request.app.state.token_verifier
     claims = await verifier.verify(token)
-    role_claim = app_settings(request).clerk_role_claim
-    return await sync_user_from_claims(session, claims, role_claim=role_claim)
+    clerk_user_id: str = claims["sub"]
+    profile = profile_from_claims(claims, role_claim=app_settings(request).clerk_role_claim)
+    user = await mirrored_user(session, clerk_user_id, profile)
+    if user is None:
+        user = await save_user(session, clerk_user_id, profile)
+        # The user's own transaction, the request's first: committed before the request's
+        # work begins, so a 403 that follows (or any failure) cannot roll it back.
+        await session.commit()
+    return user
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
@@ -82,3 +105,45 @@ async def require_master_admin(request: Request, user: CurrentUser) -> User:
 
 
 MasterAdmin = Annotated[User, Depends(require_master_admin)]
+
+
+async def get_activity_service(request: Request, session: DbSession) -> ActivityService:
+    return ActivityService(session, app_clock(request), app_settings(request))
+
+
+async def get_goal_service(request: Request, session: DbSession) -> GoalService:
+    return GoalService(session, app_clock(request))
+
+
+async def get_dashboard_service(request: Request, session: DbSession) -> DashboardService:
+    return DashboardService(session, app_clock(request))
+
+
+async def get_prospect_service(request: Request, session: DbSession) -> ProspectService:
+    return ProspectService(session, app_clock(request), app_settings(request))
+
+
+async def get_deal_service(request: Request, session: DbSession) -> DealService:
+    return DealService(session, app_clock(request))
+
+
+async def get_focus_session_service(request: Request, session: DbSession) -> FocusSessionService:
+    return FocusSessionService(session, app_clock(request))
+
+
+async def get_meeting_service(session: DbSession) -> MeetingService:
+    return MeetingService(session)
+
+
+async def get_nudge_service(request: Request, session: DbSession) -> NudgeService:
+    return NudgeService(session, app_clock(request), request.app.state.nudge_phraser)
+
+
+Activities = Annotated[ActivityService, Depends(get_activity_service)]
+Goals = Annotated[GoalService, Depends(get_goal_service)]
+Dashboards = Annotated[DashboardService, Depends(get_dashboard_service)]
+Prospects = Annotated[ProspectService, Depends(get_prospect_service)]
+Deals = Annotated[DealService, Depends(get_deal_service)]
+FocusSessions = Annotated[FocusSessionService, Depends(get_focus_session_service)]
+Meetings = Annotated[MeetingService, Depends(get_meeting_service)]
+Nudges = Annotated[NudgeService, Depends(get_nudge_service)]

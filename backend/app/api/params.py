@@ -5,8 +5,17 @@ from typing import Annotated, Any
 from fastapi import Query
 
 from app.schemas.common import MAX_ID
+from app.schemas.master_admin.fields import Monday
 
-__all__ = ["MAX_ID", "PageLimit", "PageOffset", "Responses", "not_found"]
+__all__ = [
+    "MAX_ID",
+    "WEEK_START_INVALID",
+    "PageLimit",
+    "PageOffset",
+    "Responses",
+    "WeekStart",
+    "not_found",
+]
 
 # Path ids are `Path(ge=1, le=MAX_ID)` and their routes declare `{name:int}`, so only
 # digits reach an id route.
@@ -21,3 +30,9 @@ def not_found(what: str) -> Responses:
 
 PageLimit = Annotated[int, Query(ge=1, le=500, description="At most this many items")]
 PageOffset = Annotated[int, Query(ge=0, le=MAX_ID, description="Skip this many items first")]
+
+WeekStart = Annotated[
+    Monday | None,
+    Query(description="The Monday of the week; this week (in the caller's time zone) if unset"),
+]
+WEEK_START_INVALID: Responses = {422: {"description": "`week_start` is not a date or not a Monday"}}

@@ -29,3 +29,11 @@ def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+
+
+async def release_connection(session: AsyncSession) -> None:
+    """End the session's transaction, so its connection goes back to the pool while the
+    request waits on something slow outside the database (an AI call). Only for a
+    session that has written nothing yet: it commits. The next statement begins a new
+    transaction, which sees what others committed in between."""
+    await session.commit()

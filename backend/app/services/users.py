@@ -28,27 +28,31 @@ def profile_from_claims(claims: Claims, *, role_claim: str) -> dict[str, str | N
     return {**fields, "role": outside_text(claim_at(claims, role_claim), max_length=ROLE_LENGTH)}
 
 
-async def sync_user_from_claims(session: AsyncSession, claims: Claims, *, role_claim: str) -> User:
-    """Return the caller's row, creating or refreshing it from the token's claims.
-
-    The common case (row exists, nothing changed) is one SELECT; creation is an upsert,
-    so two first requests at once still make one row. Creation and refreshes are
-    committed at once: a 403 that follows must not roll them back.
-    """
-    clerk_user_id: str = claims["sub"]
-    fields = profile_from_claims(claims, role_claim=role_claim)
+async def mirrored_user(
+    session: AsyncSession, clerk_user_id: str, profile: dict[str, str | None]
+) -> User | None:
+    """The caller's row when it already mirrors `profile` (from `profile_from_claims`):
+    the common case, one SELECT. None when it is missing or a claim changed."""
     user = await session.scalar(USER_BY_CLERK_ID, {"clerk_user_id": clerk_user_id})
-    if user is not None and all(getattr(user, name) == value for name, value in fields.items()):
+    if user is not None and all(getattr(user, name) == value for name, value in profile.items()):
         return user
+    return None
+
+
+async def save_user(
+    session: AsyncSession, clerk_user_id: str, profile: dict[str, str | None]
+) -> User:
+    """Create the caller's row, or refresh it to `profile`, and return it as stored.
+
+    An upsert, so two first requests at once still make one row. The caller commits.
+    """
     statement = (
         insert(User)
-        .values(clerk_user_id=clerk_user_id, **fields)
-        .on_conflict_do_update(index_elements=[User.clerk_user_id], set_=fields)
+        .values(clerk_user_id=clerk_user_id, **profile)
+        .on_conflict_do_update(index_elements=[User.clerk_user_id], set_=profile)
         .returning(User)
     )
-    user = (await session.scalars(statement, execution_options={"populate_existing": True})).one()
-    await session.commit()
-    return user
+    return (await session.scalars(statement, execution_options={"populate_existing": True})).one()
 
 
 async def update_profile(session: AsyncSession, user: User, changes: dict[str, object]) -> User:

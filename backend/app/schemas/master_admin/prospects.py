@@ -1,9 +1,9 @@
 """Prospects: the people the founder sells to, with a lead score computed when read."""
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 
 from app.models.enums import ProspectStatus
 from app.schemas.common import EmailAddress, InputSchema, LongText, ResponseSchema, Text
@@ -92,3 +92,13 @@ class LeadScoreBreakdown(ResponseSchema):
 
 class AdminProspectDetailResponse(AdminProspectResponse):
     lead_score_breakdown: LeadScoreBreakdown
+
+    @model_validator(mode="before")
+    @classmethod
+    def _breakdown_from_parts(cls, row: Any) -> Any:
+        """Read from a row of the prospect service's scored prospects, whose score parts
+        are the columns `stage_points` and `engagement`."""
+        return {
+            **row._mapping,
+            "lead_score_breakdown": {"stage": row.stage_points, "engagement": row.engagement},
+        }

@@ -16,6 +16,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import Clock
+from app.core.database import release_connection
 from app.core.errors import NotFound
 from app.models import (
     ActivityStatus,
@@ -160,10 +161,10 @@ class NudgeService:
             )
         )
         fresh = [draft for draft in drafts if draft.rule_key not in claimed]
-        # Nothing is written yet: end the read, so the connection goes back to the pool
-        # while the AI answers (up to its deadline); the insert starts a new transaction,
-        # and its ON CONFLICT keeps it right whatever happened in between.
-        await self.session.commit()
+        # Nothing is written yet. The insert that follows the AI's answers (up to its
+        # deadline) runs in a new transaction, and its ON CONFLICT keeps it right
+        # whatever happened in between.
+        await release_connection(self.session)
         messages = await asyncio.gather(
             *(phraser.phrase(draft.message, draft.facts) for draft in fresh)
         )

@@ -1,6 +1,7 @@
 """Activities: log what was done (or planned), list, edit and delete it. Every write
 rescores the days it touches in the same transaction."""
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Annotated
 
@@ -8,10 +9,9 @@ from fastapi import APIRouter, Depends, Path, Query, Response, status
 from fastapi.responses import StreamingResponse
 
 from app.api.csv_export import csv_response
-from app.api.dependencies import MasterAdmin, StreamingSession
+from app.api.dependencies import Activities, MasterAdmin, StreamingSession
 from app.api.params import MAX_ID, PageLimit, PageOffset, Responses, not_found
-from app.api.v1.endpoints.master_admin.tracker_dependencies import Activities
-from app.models import ActivityStatus, ActivityType
+from app.models import ActivityStatus, ActivityType, AdminActivity
 from app.schemas.master_admin.activities import (
     AdminActivityCreate,
     AdminActivityResponse,
@@ -62,6 +62,7 @@ async def create_activity(
 
 @router.get(
     "",
+    response_model=list[AdminActivityResponse],
     responses={422: {"description": "Invalid filter or page, or `date_to` before `date_from`"}},
 )
 async def list_activities(
@@ -71,14 +72,14 @@ async def list_activities(
     filters: Filters,
     limit: PageLimit = 100,
     offset: PageOffset = 0,
-) -> list[AdminActivityResponse]:
+) -> Sequence[AdminActivity]:
     """The caller's activities, newest first (date, then id); the `X-Total-Count` header
     holds how many match the filters in all."""
     page, total = await activities.list_activities(
         user, **asdict(filters), limit=limit, offset=offset
     )
     response.headers["X-Total-Count"] = str(total)
-    return [AdminActivityResponse.model_validate(activity) for activity in page]
+    return page
 
 
 @router.get(
@@ -106,38 +107,37 @@ async def export_activities(
 
 # Before the id routes: in the story's order, /{id} claimed "today" (with `:int` ids it
 # no longer could, and PUT or DELETE on /today now get a 405).
-@router.get("/today")
+@router.get("/today", response_model=list[AdminActivityResponse])
 async def list_today_activities(
     user: MasterAdmin, activities: Activities
-) -> list[AdminActivityResponse]:
+) -> Sequence[AdminActivity]:
     """Every activity dated today in the caller's time zone, whatever its status."""
-    return [
-        AdminActivityResponse.model_validate(activity)
-        for activity in await activities.list_today_activities(user)
-    ]
+    return await activities.list_today_activities(user)
 
 
-@router.get("/{activity_id:int}", responses=NOT_FOUND)
+@router.get("/{activity_id:int}", response_model=AdminActivityResponse, responses=NOT_FOUND)
 async def get_activity(
     activity_id: ActivityId, user: MasterAdmin, activities: Activities
-) -> AdminActivityResponse:
-    return AdminActivityResponse.model_validate(await activities.get_activity(user, activity_id))
+) -> AdminActivity:
+    return await activities.get_activity(user, activity_id)
 
 
-@router.put("/{activity_id:int}", responses={**NOT_FOUND, **INVALID_BODY})
+@router.put(
+    "/{activity_id:int}",
+    response_model=AdminActivityResponse,
+    responses={**NOT_FOUND, **INVALID_BODY},
+)
 async def update_activity(
     activity_id: ActivityId, data: AdminActivityUpdate, user: MasterAdmin, activities: Activities
-) -> AdminActivityResponse:
+) -> AdminActivity:
     """Change the fields sent; `null` clears `notes` or `prospect_id`. The day the activity
     leaves and the day it lands on are both rescored."""
-    activity = await activities.update_activity(user, activity_id, data)
-    return AdminActivityResponse.model_validate(activity)
+    return await activities.update_activity(user, activity_id, data)
 
 
 @router.delete("/{activity_id:int}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
 async def delete_activity(
     activity_id: ActivityId, user: MasterAdmin, activities: Activities
-) -> Response:
+) -> None:
     """Delete an activity and take its points off its day."""
     await activities.delete_activity(user, activity_id)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)

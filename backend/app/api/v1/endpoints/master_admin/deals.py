@@ -1,13 +1,14 @@
 """Deals on the pipeline's stages, and the pipeline's figures."""
 
+from collections.abc import Sequence
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import APIRouter, Path, Query, Response, status
 
-from app.api.dependencies import DbSession, MasterAdmin, app_clock
+from app.api.dependencies import Deals, MasterAdmin
 from app.api.lossless_json import LosslessJsonRoute
 from app.api.params import MAX_ID, PageLimit, PageOffset, Responses, not_found
-from app.models import DealStage
+from app.models import AdminDeal, DealStage
 from app.schemas.master_admin.deals import (
     AdminDealCreate,
     AdminDealDetailResponse,
@@ -16,7 +17,6 @@ from app.schemas.master_admin.deals import (
     PipelineSummaryResponse,
 )
 from app.schemas.master_admin.fields import Day
-from app.services.master_admin.deal_service import DealService
 
 # Money comes in as JSON numbers read exactly (see LosslessJsonRoute).
 router = APIRouter(tags=["Deals"], route_class=LosslessJsonRoute)
@@ -31,22 +31,18 @@ INVALID_BODY: Responses = {
 }
 
 
-async def get_deal_service(request: Request, session: DbSession) -> DealService:
-    return DealService(session, app_clock(request))
-
-
-Deals = Annotated[DealService, Depends(get_deal_service)]
-
-
-@router.post("/deals", status_code=status.HTTP_201_CREATED, responses=INVALID_BODY)
-async def create_deal(
-    data: AdminDealCreate, user: MasterAdmin, service: Deals
-) -> AdminDealResponse:
+@router.post(
+    "/deals",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AdminDealResponse,
+    responses=INVALID_BODY,
+)
+async def create_deal(data: AdminDealCreate, user: MasterAdmin, service: Deals) -> AdminDeal:
     """Open a deal with one of the caller's prospects (stage `discovery` unless sent)."""
-    return AdminDealResponse.model_validate(await service.create_deal(user, data))
+    return await service.create_deal(user, data)
 
 
-@router.get("/deals")
+@router.get("/deals", response_model=list[AdminDealResponse])
 async def list_deals(
     user: MasterAdmin,
     service: Deals,
@@ -62,7 +58,7 @@ async def list_deals(
     ] = None,
     limit: PageLimit = 100,
     offset: PageOffset = 0,
-) -> list[AdminDealResponse]:
+) -> Sequence[AdminDeal]:
     """The caller's deals matching every filter given, most recently updated first;
     `X-Total-Count` holds how many match in all."""
     page, total = await service.list_deals(
@@ -74,22 +70,26 @@ async def list_deals(
         offset=offset,
     )
     response.headers["X-Total-Count"] = str(total)
-    return [AdminDealResponse.model_validate(deal) for deal in page]
+    return page
 
 
-@router.get("/deals/{deal_id:int}", responses=NOT_FOUND)
-async def get_deal(deal_id: DealId, user: MasterAdmin, service: Deals) -> AdminDealDetailResponse:
+@router.get("/deals/{deal_id:int}", response_model=AdminDealDetailResponse, responses=NOT_FOUND)
+async def get_deal(deal_id: DealId, user: MasterAdmin, service: Deals) -> AdminDeal:
     """One deal with its stage changes, oldest first (the first is its creation)."""
-    return AdminDealDetailResponse.model_validate(await service.get_deal(user, deal_id))
+    return await service.get_deal(user, deal_id)
 
 
-@router.put("/deals/{deal_id:int}", responses={**NOT_FOUND, **INVALID_BODY})
+@router.put(
+    "/deals/{deal_id:int}",
+    response_model=AdminDealResponse,
+    responses={**NOT_FOUND, **INVALID_BODY},
+)
 async def update_deal(
     deal_id: DealId, data: AdminDealUpdate, user: MasterAdmin, service: Deals
-) -> AdminDealResponse:
+) -> AdminDeal:
     """Change the fields sent. A new stage without a probability takes the stage's;
     entering won or lost sets `closed_on` to today, an open stage clears it."""
-    return AdminDealResponse.model_validate(await service.update_deal(user, deal_id, data))
+    return await service.update_deal(user, deal_id, data)
 
 
 @router.delete("/deals/{deal_id:int}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)

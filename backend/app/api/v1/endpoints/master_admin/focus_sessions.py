@@ -1,12 +1,21 @@
 """Focus sessions: start one, end it once (complete or interrupt), see the timer."""
 
+from collections.abc import Sequence
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request, Response, status
+from fastapi import APIRouter, Path, Response, status
 
-from app.api.dependencies import DbSession, MasterAdmin, app_clock
-from app.api.params import MAX_ID, PageLimit, PageOffset, Responses, not_found
-from app.api.v1.endpoints.master_admin.tracker_dependencies import WEEK_START_INVALID, WeekStart
+from app.api.dependencies import FocusSessions, MasterAdmin
+from app.api.params import (
+    MAX_ID,
+    WEEK_START_INVALID,
+    PageLimit,
+    PageOffset,
+    Responses,
+    WeekStart,
+    not_found,
+)
+from app.models import AdminFocusSession
 from app.schemas.master_admin.focus_sessions import (
     AdminActiveFocusSessionResponse,
     AdminFocusSessionCreate,
@@ -14,7 +23,6 @@ from app.schemas.master_admin.focus_sessions import (
     AdminFocusSessionResponse,
     FocusStatsResponse,
 )
-from app.services.master_admin.focus_session_service import FocusSessionService
 
 router = APIRouter(prefix="/focus-sessions", tags=["Focus sessions"])
 
@@ -22,45 +30,38 @@ FocusSessionId = Annotated[int, Path(ge=1, le=MAX_ID, description="A focus sessi
 NOT_FOUND = not_found("focus session")
 
 
-async def get_focus_session_service(request: Request, session: DbSession) -> FocusSessionService:
-    return FocusSessionService(session, app_clock(request))
-
-
-FocusSessions = Annotated[FocusSessionService, Depends(get_focus_session_service)]
-
-
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
+    response_model=AdminFocusSessionResponse,
     responses={409: {"description": "Another focus session is still open (its id is named)"}},
 )
 async def start_focus_session(
     user: MasterAdmin, service: FocusSessions, start: AdminFocusSessionCreate | None = None
-) -> AdminFocusSessionResponse:
+) -> AdminFocusSession:
     """Start a focus session now (the server's clock), 50 minutes unless told otherwise.
 
     Only one session may be open at a time, even one past its end: complete or
     interrupt it first.
     """
     start = start or AdminFocusSessionCreate()
-    focus = await service.start_session(
+    return await service.start_session(
         user, duration_minutes=start.duration_minutes, notes=start.notes
     )
-    return AdminFocusSessionResponse.model_validate(focus)
 
 
-@router.get("")
+@router.get("", response_model=list[AdminFocusSessionResponse])
 async def list_focus_sessions(
     user: MasterAdmin,
     service: FocusSessions,
     response: Response,
     limit: PageLimit = 100,
     offset: PageOffset = 0,
-) -> list[AdminFocusSessionResponse]:
+) -> Sequence[AdminFocusSession]:
     """The caller's focus sessions, newest first; the total is in `X-Total-Count`."""
     sessions, total = await service.list_sessions(user, limit=limit, offset=offset)
     response.headers["X-Total-Count"] = str(total)
-    return [AdminFocusSessionResponse.model_validate(focus) for focus in sessions]
+    return sessions
 
 
 @router.get("/stats", responses=WEEK_START_INVALID)
@@ -84,12 +85,12 @@ async def get_active_focus_session(
     return await service.active_session(user)
 
 
-@router.get("/{session_id:int}", responses=NOT_FOUND)
+@router.get("/{session_id:int}", response_model=AdminFocusSessionResponse, responses=NOT_FOUND)
 async def get_focus_session(
     session_id: FocusSessionId, user: MasterAdmin, service: FocusSessions
-) -> AdminFocusSessionResponse:
+) -> AdminFocusSession:
     """One of the caller's focus sessions."""
-    return AdminFocusSessionResponse.model_validate(await service.get_session(user, session_id))
+    return await service.get_session(user, session_id)
 
 
 ENDING_ERRORS: Responses = {
@@ -98,25 +99,27 @@ ENDING_ERRORS: Responses = {
 }
 
 
-@router.put("/{session_id:int}/complete", responses=ENDING_ERRORS)
+@router.put(
+    "/{session_id:int}/complete", response_model=AdminFocusSessionResponse, responses=ENDING_ERRORS
+)
 async def complete_focus_session(
     session_id: FocusSessionId,
     user: MasterAdmin,
     service: FocusSessions,
     end: AdminFocusSessionEnd | None = None,
-) -> AdminFocusSessionResponse:
+) -> AdminFocusSession:
     """End the session as completed, now. `notes`, when sent, replaces its notes."""
-    focus = await service.complete_session(user, session_id, end or AdminFocusSessionEnd())
-    return AdminFocusSessionResponse.model_validate(focus)
+    return await service.complete_session(user, session_id, end or AdminFocusSessionEnd())
 
 
-@router.put("/{session_id:int}/interrupt", responses=ENDING_ERRORS)
+@router.put(
+    "/{session_id:int}/interrupt", response_model=AdminFocusSessionResponse, responses=ENDING_ERRORS
+)
 async def interrupt_focus_session(
     session_id: FocusSessionId,
     user: MasterAdmin,
     service: FocusSessions,
     end: AdminFocusSessionEnd | None = None,
-) -> AdminFocusSessionResponse:
+) -> AdminFocusSession:
     """End the session as interrupted, now. `notes`, when sent, replaces its notes."""
-    focus = await service.interrupt_session(user, session_id, end or AdminFocusSessionEnd())
-    return AdminFocusSessionResponse.model_validate(focus)
+    return await service.interrupt_session(user, session_id, end or AdminFocusSessionEnd())

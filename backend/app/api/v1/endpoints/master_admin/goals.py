@@ -1,12 +1,13 @@
 """Weekly goals: targets per activity type for a Monday-started week."""
 
+from collections.abc import Sequence
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response, status
+from fastapi import APIRouter, Path, status
 
-from app.api.dependencies import MasterAdmin
+from app.api.dependencies import Goals, MasterAdmin
 from app.api.params import MAX_ID, not_found
-from app.api.v1.endpoints.master_admin.tracker_dependencies import Goals
+from app.models import AdminGoal
 from app.schemas.master_admin.goals import AdminGoalCreate, AdminGoalResponse, AdminGoalUpdate
 
 router = APIRouter(prefix="/goals", tags=["Goals"])
@@ -18,21 +19,22 @@ NOT_FOUND = not_found("goal")
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
+    response_model=AdminGoalResponse,
     responses={
         409: {"description": "The caller already has a goal for that week"},
         422: {"description": "Invalid body: `week_start` not a Monday, a target out of 0..100,000"},
     },
 )
-async def create_goal(data: AdminGoalCreate, user: MasterAdmin, goals: Goals) -> AdminGoalResponse:
+async def create_goal(data: AdminGoalCreate, user: MasterAdmin, goals: Goals) -> AdminGoal:
     """Set the targets of one week (this week when `week_start` is not sent); unset targets
     are 0. Later weeks without their own goal run on it."""
-    return AdminGoalResponse.model_validate(await goals.create_goal(user, data))
+    return await goals.create_goal(user, data)
 
 
-@router.get("")
-async def list_goals(user: MasterAdmin, goals: Goals) -> list[AdminGoalResponse]:
+@router.get("", response_model=list[AdminGoalResponse])
+async def list_goals(user: MasterAdmin, goals: Goals) -> Sequence[AdminGoal]:
     """The caller's goals, newest week first."""
-    return [AdminGoalResponse.model_validate(goal) for goal in await goals.list_goals(user)]
+    return await goals.list_goals(user)
 
 
 @router.get(
@@ -44,20 +46,19 @@ async def get_current_goal(user: MasterAdmin, goals: Goals) -> AdminGoalResponse
     return await goals.get_current_goal(user)
 
 
-@router.get("/{goal_id:int}", responses=NOT_FOUND)
-async def get_goal(goal_id: GoalId, user: MasterAdmin, goals: Goals) -> AdminGoalResponse:
-    return AdminGoalResponse.model_validate(await goals.get_goal(user, goal_id))
+@router.get("/{goal_id:int}", response_model=AdminGoalResponse, responses=NOT_FOUND)
+async def get_goal(goal_id: GoalId, user: MasterAdmin, goals: Goals) -> AdminGoal:
+    return await goals.get_goal(user, goal_id)
 
 
-@router.put("/{goal_id:int}", responses=NOT_FOUND)
+@router.put("/{goal_id:int}", response_model=AdminGoalResponse, responses=NOT_FOUND)
 async def update_goal(
     goal_id: GoalId, data: AdminGoalUpdate, user: MasterAdmin, goals: Goals
-) -> AdminGoalResponse:
+) -> AdminGoal:
     """Change the targets sent; the others keep their values."""
-    return AdminGoalResponse.model_validate(await goals.update_goal(user, goal_id, data))
+    return await goals.update_goal(user, goal_id, data)
 
 
 @router.delete("/{goal_id:int}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
-async def delete_goal(goal_id: GoalId, user: MasterAdmin, goals: Goals) -> Response:
+async def delete_goal(goal_id: GoalId, user: MasterAdmin, goals: Goals) -> None:
     await goals.delete_goal(user, goal_id)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)

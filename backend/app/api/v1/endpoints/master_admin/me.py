@@ -2,23 +2,24 @@
 
 from fastapi import APIRouter
 
-from app.api.dependencies import DbSession, MasterAdmin
-from app.api.v1.endpoints.master_admin.tracker_dependencies import Activities
+from app.api.dependencies import Activities, DbSession, MasterAdmin
+from app.models import User
 from app.schemas.user import UserResponse, UserUpdate
 from app.services.users import update_profile
 
 router = APIRouter(prefix="/me", tags=["Profile"])
 
 
-@router.get("")
-async def get_me(user: MasterAdmin) -> UserResponse:
+@router.get("", response_model=UserResponse)
+async def get_me(user: MasterAdmin) -> User:
     """The caller's profile: the time zone that defines "today" and the currency amounts
     are shown in."""
-    return UserResponse.model_validate(user)
+    return user
 
 
 @router.patch(
     "",
+    response_model=UserResponse,
     responses={
         422: {
             "description": "Unknown time zone or currency, or `rest_days` not distinct ISO "
@@ -28,12 +29,11 @@ async def get_me(user: MasterAdmin) -> UserResponse:
 )
 async def patch_me(
     update: UserUpdate, user: MasterAdmin, session: DbSession, activities: Activities
-) -> UserResponse:
+) -> User:
     """Set the caller's IANA time zone, ISO 4217 currency (display only: amounts are never
     converted) and/or rest days (stored ascending; the stored streaks are renumbered with
     them in the same request); fields not sent are kept."""
     changes = update.model_dump(exclude_unset=True)
     if "rest_days" in changes:
         await activities.set_rest_days(user, changes.pop("rest_days"))
-    user = await update_profile(session, user, changes)
-    return UserResponse.model_validate(user)
+    return await update_profile(session, user, changes)

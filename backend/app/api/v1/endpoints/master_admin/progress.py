@@ -2,12 +2,8 @@
 
 from fastapi import APIRouter
 
-from app.api.dependencies import MasterAdmin
-from app.api.v1.endpoints.master_admin.tracker_dependencies import (
-    WEEK_START_INVALID,
-    Activities,
-    WeekStart,
-)
+from app.api.dependencies import Activities, MasterAdmin
+from app.api.params import WEEK_START_INVALID, WeekStart
 from app.schemas.master_admin.progress import WeeklyProgressResponse
 
 router = APIRouter(prefix="/progress", tags=["Progress"])

@@ -1,11 +1,12 @@
 """Prospects: the founder's CRM, searchable, with lead scores computed when read."""
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import APIRouter, Path, Query, Response, status
 from sqlalchemy import Row
 
-from app.api.dependencies import DbSession, MasterAdmin, app_clock, app_settings
+from app.api.dependencies import MasterAdmin, Prospects
 from app.api.params import MAX_ID, PageLimit, PageOffset, Responses, not_found
 from app.models import ProspectStatus
 from app.schemas.master_admin.prospects import (
@@ -14,7 +15,7 @@ from app.schemas.master_admin.prospects import (
     AdminProspectResponse,
     AdminProspectUpdate,
 )
-from app.services.master_admin.prospect_service import ProspectService, ProspectSort
+from app.services.master_admin.prospect_service import ProspectSort
 
 router = APIRouter(prefix="/prospects", tags=["Prospects"])
 
@@ -24,22 +25,20 @@ NO_CONTROL_CHARACTERS = r"^[^\x00-\x1f]*$"
 EMAIL_TAKEN: Responses = {409: {"description": "Another of your prospects has this email"}}
 
 
-async def get_prospect_service(request: Request, session: DbSession) -> ProspectService:
-    return ProspectService(session, app_clock(request), app_settings(request))
-
-
-Prospects = Annotated[ProspectService, Depends(get_prospect_service)]
-
-
-@router.post("", status_code=status.HTTP_201_CREATED, responses=EMAIL_TAKEN)
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AdminProspectDetailResponse,
+    responses=EMAIL_TAKEN,
+)
 async def create_prospect(
     data: AdminProspectCreate, user: MasterAdmin, service: Prospects
-) -> AdminProspectDetailResponse:
+) -> Row[Any]:
     """Add a prospect (status `new` unless sent)."""
-    return detail(await service.create_prospect(user, data))
+    return await service.create_prospect(user, data)
 
 
-@router.get("")
+@router.get("", response_model=list[AdminProspectResponse])
 async def list_prospects(
     user: MasterAdmin,
     service: Prospects,
@@ -65,7 +64,7 @@ async def list_prospects(
     sort: Annotated[ProspectSort, Query(description="Order; `-` is descending")] = "-created_at",
     limit: PageLimit = 100,
     offset: PageOffset = 0,
-) -> list[AdminProspectResponse]:
+) -> Sequence[Row[Any]]:
     """The caller's prospects matching every filter given; `X-Total-Count` holds how many
     match in all. Ties are broken by id."""
     page, total = await service.list_prospects(
@@ -78,24 +77,26 @@ async def list_prospects(
         offset=offset,
     )
     response.headers["X-Total-Count"] = str(total)
-    return [AdminProspectResponse.model_validate(row) for row in page]
+    return page
 
 
-@router.get("/{prospect_id:int}", responses=NOT_FOUND)
-async def get_prospect(
-    prospect_id: ProspectId, user: MasterAdmin, service: Prospects
-) -> AdminProspectDetailResponse:
+@router.get("/{prospect_id:int}", response_model=AdminProspectDetailResponse, responses=NOT_FOUND)
+async def get_prospect(prospect_id: ProspectId, user: MasterAdmin, service: Prospects) -> Row[Any]:
     """One prospect, with how its lead score is made up."""
-    return detail(await service.get_prospect(user, prospect_id))
+    return await service.get_prospect(user, prospect_id)
 
 
-@router.put("/{prospect_id:int}", responses={**NOT_FOUND, **EMAIL_TAKEN})
+@router.put(
+    "/{prospect_id:int}",
+    response_model=AdminProspectDetailResponse,
+    responses={**NOT_FOUND, **EMAIL_TAKEN},
+)
 async def update_prospect(
     prospect_id: ProspectId, data: AdminProspectUpdate, user: MasterAdmin, service: Prospects
-) -> AdminProspectDetailResponse:
+) -> Row[Any]:
     """Change the fields sent; `null` clears an optional field (`tags` to `[]`), and is
     refused for `name` and `status`."""
-    return detail(await service.update_prospect(user, prospect_id, data))
+    return await service.update_prospect(user, prospect_id, data)
 
 
 @router.delete("/{prospect_id:int}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
@@ -103,16 +104,3 @@ async def delete_prospect(prospect_id: ProspectId, user: MasterAdmin, service: P
     """Delete a prospect and its deals; its activities stay, unlinked, and no score
     changes."""
     await service.delete_prospect(user, prospect_id)
-
-
-def detail(row: Row[Any]) -> AdminProspectDetailResponse:
-    """The response of a row of `scored_prospects`, its score parts as the breakdown."""
-    return AdminProspectDetailResponse.model_validate(
-        {
-            **AdminProspectResponse.model_validate(row).model_dump(),
-            "lead_score_breakdown": {
-                "stage": row.stage_points,
-                "engagement": row.engagement,
-            },
-        }
-    )

@@ -7,12 +7,8 @@ from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
 from app.api.csv_export import csv_response
-from app.api.dependencies import MasterAdmin
-from app.api.v1.endpoints.master_admin.tracker_dependencies import (
-    WEEK_START_INVALID,
-    Activities,
-    WeekStart,
-)
+from app.api.dependencies import Activities, MasterAdmin
+from app.api.params import WEEK_START_INVALID, WeekStart
 from app.schemas.master_admin.fields import Day
 from app.schemas.master_admin.scores import AdminScoreResponse, StreakResponse
 from app.services.master_admin.activity_service import MAX_EXPORT_DAYS
