@@ -53,6 +53,10 @@ TARGET_PIPELINE_P95_MS = 50.0
 TARGET_PGBENCH_RATIO = 0.3
 TARGET_STREAK_RATIO = 1.5
 TARGET_RSS_MB = 150.0
+# The project's throughput over the framework ceiling's (bench/ceiling.py: a bare FastAPI
+# + asyncpg app sending the same SQL), at 32 clients, for the endpoints the ceiling has.
+TARGET_CEILING_RATIOS = {"GET /scores/today": 0.6, "POST /activities": 0.5}
+CEILING_CLIENTS = "32"
 
 
 def require(tool: str) -> str:
@@ -67,25 +71,22 @@ def require(tool: str) -> str:
 
 
 class Server:
-    """The API in its own process, as `make run` would serve it, with an RSS sampler."""
+    """An app factory in its own uvicorn process (one worker), as `make run` would serve
+    the API, with an RSS sampler."""
 
-    def __init__(self, database_url: str, signer: TokenSigner) -> None:
+    def __init__(self, factory: str, env: dict[str, str]) -> None:
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         env = {
             **{name: value for name, value in os.environ.items() if not name.startswith("CLERK_")},
-            "APP_ENV": "production",
-            "DATABASE_URL": database_url,
-            "CLERK_JWT_KEY": signer.public_pem,
-            "CLERK_ISSUER": ISSUER,
-            "WORKERS": "1",
+            **env,
         }
         self.process = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
                 "uvicorn",
-                "app.main:create_app",
+                factory,
                 "--factory",
                 "--host",
                 "127.0.0.1",
@@ -102,6 +103,24 @@ class Server:
         self._sampling = True
         self._sampler = threading.Thread(target=self._sample, daemon=True)
 
+    @classmethod
+    def api(cls, database_url: str, signer: TokenSigner) -> "Server":
+        return cls(
+            "app.main:create_app",
+            {
+                "APP_ENV": "production",
+                "DATABASE_URL": database_url,
+                "CLERK_JWT_KEY": signer.public_pem,
+                "CLERK_ISSUER": ISSUER,
+                "WORKERS": "1",
+            },
+        )
+
+    @classmethod
+    def ceiling(cls, database_url: str) -> "Server":
+        """The framework ceiling (`bench/ceiling.py`), served the same way."""
+        return cls("bench.ceiling:create_app", {"DATABASE_URL": database_url})
+
     def wait_ready(self) -> None:
         for _ in range(100):
             try:
@@ -111,7 +130,7 @@ class Server:
                         return
             except OSError:
                 time.sleep(0.2)
-        sys.exit("the API server never became ready")
+        sys.exit(f"the server at {self.base_url} never became ready")
 
     def _sample(self) -> None:
         process = psutil.Process(self.process.pid)
@@ -259,14 +278,17 @@ def run(duration: int, output: Path) -> bool:
     name = f"map_bench_{uuid.uuid4().hex[:10]}"
     database_url = database.create_database(server, name)
     api: Server | None = None
+    ceiling: Server | None = None
     try:
         migrate(database_url)
         today = datetime.now(UTC).date()
         asyncio.run(seed(database.asyncpg_dsn(database_url), today))
         ids = asyncio.run(user_ids(database_url))
         first_writer = min(ids[writer] for writer in WRITERS)
-        api = Server(database_url, signer)
+        api = Server.api(database_url, signer)
+        ceiling = Server.ceiling(database_url)
         api.wait_ready()
+        ceiling.wait_ready()
 
         def token(sub: str) -> str:
             return signer.token(sub, exp=int(time.time()) + 3600)
@@ -277,24 +299,42 @@ def run(duration: int, output: Path) -> bool:
             "BENCH_DATES": ",".join(str(today - timedelta(days=n)) for n in range(30)),
             "BENCH_EXPECTED_STATUS": "201",
         }
+        # The ceiling's callers send their Clerk user ids where the tokens go.
+        ceiling_env = {
+            "GET /scores/today": {"BENCH_TOKEN": READER},
+            "POST /activities": {**writer_env, "BENCH_TOKENS": ",".join(WRITERS)},
+        }
         # Warm up: connection pool, JIT-free caches, the first user lookups.
         wrk(f"{api.base_url}{API}/dashboard", "get.lua", 8, 2, reader_env)
+        wrk(
+            f"{ceiling.base_url}{API}/scores/today",
+            "get.lua",
+            8,
+            2,
+            ceiling_env["GET /scores/today"],
+        )
 
         endpoints: dict[str, dict[str, Any]] = {}
+        ceilings: dict[str, dict[str, Any]] = {}
+        project_url, ceiling_url = f"{api.base_url}{API}", f"{ceiling.base_url}{API}"
+
+        def measure(endpoint: str, connections: int, env: dict[str, str]) -> None:
+            """The project's endpoint, then (for those it has) the ceiling's, back to back:
+            the same data, the same load on the machine."""
+            method, path = endpoint.split(" ", 1)
+            script = "get.lua" if method == "GET" else "post_activity.lua"
+            endpoints.setdefault(endpoint, {})[str(connections)] = wrk(
+                f"{project_url}{path}", script, connections, duration, env
+            )
+            if endpoint in TARGET_CEILING_RATIOS:
+                ceilings.setdefault(endpoint, {})[str(connections)] = wrk(
+                    f"{ceiling_url}{path}", script, connections, duration, ceiling_env[endpoint]
+                )
+
         for connections in (32, 8):
             for path in READ_ENDPOINTS:
-                figures = wrk(
-                    f"{api.base_url}{API}{path}", "get.lua", connections, duration, reader_env
-                )
-                endpoints.setdefault(f"GET {path}", {})[str(connections)] = figures
-            figures = wrk(
-                f"{api.base_url}{API}/activities",
-                "post_activity.lua",
-                connections,
-                duration,
-                writer_env,
-            )
-            endpoints.setdefault("POST /activities", {})[str(connections)] = figures
+                measure(f"GET {path}", connections, reader_env)
+            measure("POST /activities", connections, writer_env)
         for path in PIPELINE_READ_ENDPOINTS:
             endpoints[f"GET {path}"] = {
                 str(PIPELINE_CLIENTS): wrk(
@@ -318,6 +358,8 @@ def run(duration: int, output: Path) -> bool:
         rss_mb = api.peak_rss / 2**20
         api.stop()
         api = None
+        ceiling.stop()
+        ceiling = None
         sql = pgbench(database_url, 32, duration, str(today), first_writer)
 
         post32 = endpoints["POST /activities"]["32"]
@@ -338,6 +380,24 @@ def run(duration: int, output: Path) -> bool:
             check(f"{endpoint} p95 ms at 8 clients", figures["8"]["p95_ms"], p95_target(endpoint))
             for endpoint, figures in endpoints.items()
         ]
+        ceiling_ratios = {
+            endpoint: {
+                clients: round(
+                    endpoints[endpoint][clients]["requests_per_s"] / max(f["requests_per_s"], 0.1),
+                    3,
+                )
+                for clients, f in by_clients.items()
+            }
+            for endpoint, by_clients in ceilings.items()
+        }
+        checks += [
+            check(
+                f"ceiling {endpoint} errors at {' and '.join(figures)} clients",
+                sum(f["errors"] for f in figures.values()),
+                0,
+            )
+            for endpoint, figures in ceilings.items()
+        ]
         pg_ratio = post32["requests_per_s"] / sql["transactions_per_s"]
         streak_ratio = streak["365_days"]["p50_ms"] / streak["1_day"]["p50_ms"]
         checks += [
@@ -352,6 +412,15 @@ def run(duration: int, output: Path) -> bool:
             ),
             check("server RSS MB under load (peak)", rss_mb, TARGET_RSS_MB),
         ]
+        checks += [
+            check(
+                f"{endpoint} req/s at {CEILING_CLIENTS} clients / framework ceiling's",
+                ceiling_ratios[endpoint][CEILING_CLIENTS],
+                limit,
+                at_most=False,
+            )
+            for endpoint, limit in TARGET_CEILING_RATIOS.items()
+        ]
         report = {
             "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "machine": {
@@ -365,6 +434,11 @@ def run(duration: int, output: Path) -> bool:
             "endpoints": endpoints,
             "streak_latency": streak,
             "pgbench_post_activity_sql": sql,
+            "framework_ceiling": {
+                "app": "bench/ceiling.py: bare FastAPI + asyncpg, the same SQL, no auth, no ORM",
+                "endpoints": ceilings,
+                "project_over_ceiling": ceiling_ratios,
+            },
             "ratios": {
                 "post_vs_pgbench": round(pg_ratio, 3),
                 "streak_365_vs_1": round(streak_ratio, 3),
@@ -376,8 +450,9 @@ def run(duration: int, output: Path) -> bool:
         print_report(report, output)
         return all(item["ok"] for item in checks)
     finally:
-        if api is not None:
-            api.stop()
+        for running in (api, ceiling):
+            if running is not None:
+                running.stop()
         database.drop_database(server, name)
 
 
@@ -403,6 +478,15 @@ def print_report(report: dict[str, Any], output: Path) -> None:
         f"\npgbench, POST /activities' SQL, {sql['clients']} clients: "
         f"{sql['transactions_per_s']:.0f} tps ({sql['failed']} failed)"
     )
+    ceiling = report["framework_ceiling"]
+    print(f"\nFramework ceiling ({ceiling['app']}), the same wrk settings:")
+    print(f"{'endpoint':<24}{'clients':>8}{'project req/s':>15}{'ceiling req/s':>15}{'ratio':>8}")
+    for endpoint, by_clients in ceiling["endpoints"].items():
+        for clients, f in by_clients.items():
+            project = report["endpoints"][endpoint][clients]["requests_per_s"]
+            ratio = ceiling["project_over_ceiling"][endpoint][clients]
+            print(f"{endpoint:<24}{clients:>8}{project:>15}{f['requests_per_s']:>15}{ratio:>8.3f}")
+    print()
     for name, value in report["ratios"].items():
         print(f"ratio {name}: {value}")
     print(f"server peak RSS: {report['server_peak_rss_mb']} MB\n")
