@@ -1,6 +1,11 @@
+"""The tests' time: a clock that stands still, and the instant it starts at."""
+
 from datetime import UTC, date, datetime
 
 from app.core.clock import Clock
+
+# Wednesday 25 November 2026, 15:00 UTC: mid-week, mid-afternoon; the `clock` fixture's.
+DEFAULT_NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 
 
 class FixedClock(Clock):

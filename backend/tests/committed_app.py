@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.core.config import Settings
 from app.models import User
 from tests.clock import FixedClock
-from tests.conftest import http_client, running_app
+from tests.helpers import http_client, running_app
 
 
 def unique_clerk_id(prefix: str) -> str:

@@ -5,7 +5,7 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bench.replay import POST_ACTIVITY_STATEMENTS, compile_statement, post_activity_script
-from tests.conftest import API
+from tests.helpers import API
 from tests.statements import counting_statements
 
 

@@ -19,7 +19,7 @@ from app.core.config import Settings
 from app.models import AdminActivity, IdempotencyKey, User
 from tests.clock import FixedClock
 from tests.committed_app import committing_client, unique_clerk_id
-from tests.conftest import API
+from tests.helpers import API
 
 CALL = {"type": "call", "date": "2026-11-25"}
 

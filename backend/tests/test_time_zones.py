@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.clock import iana_time_zones, time_zone
 from tests import factories
 from tests.clock import FixedClock
-from tests.conftest import API
+from tests.helpers import API
 
 SHIPPED = set(files("tzdata").joinpath("zones").read_text().split())
 

@@ -14,8 +14,8 @@ from app.models import ActivityStatus, ActivityType, User
 from app.services.master_admin.activity_service import ActivityService
 from tests.clock import FixedClock
 from tests.committed_app import committing_client, unique_clerk_id
-from tests.conftest import API
 from tests.factories import create_activity, create_founder, create_prospect, create_user
+from tests.helpers import API
 from tests.statements import counting_statements
 
 TODAY = "2026-11-25"

@@ -19,7 +19,7 @@ from app.services.master_admin.activity_queries import LOCK_SCORES
 from app.services.master_admin.activity_service import ActivityService
 from tests.clock import FixedClock
 from tests.committed_app import committing_client, unique_clerk_id
-from tests.conftest import API, configured
+from tests.helpers import API, configured
 from tests.interleaving import until_blocked_or_done
 
 TODAY = date(2026, 11, 25)

@@ -12,8 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from app.models import ActivityStatus, ActivityType, AdminActivity, User
 from app.services.master_admin.activity_service import ActivityService
 from tests.clock import FixedClock
-from tests.conftest import API
 from tests.factories import create_goal, create_user
+from tests.helpers import API
 from tests.statements import counting_statements
 
 TODAY = date(2026, 11, 25)

@@ -6,7 +6,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.models import ActivityStatus, ActivityType
 from tests.clock import FixedClock, utc
-from tests.conftest import API
 from tests.factories import (
     create_activity,
     create_focus_session,
@@ -16,6 +15,7 @@ from tests.factories import (
     create_score,
     create_user,
 )
+from tests.helpers import API
 from tests.master_admin.expected import day_score, progress, untouched_week
 from tests.statements import counting_statements
 

@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import AdminDeal, AdminDealStageChange
 from tests.clock import FixedClock, utc
-from tests.conftest import API
 from tests.factories import create_founder, create_prospect, create_user
+from tests.helpers import API
 
 DEALS = f"{API}/deals"
 TODAY = date(2026, 11, 25)  # the default clock

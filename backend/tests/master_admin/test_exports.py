@@ -18,8 +18,8 @@ from app.services.master_admin.activity_service import (
     activity_criteria,
     activity_export_rows,
 )
-from tests.conftest import API
 from tests.factories import create_activity, create_user
+from tests.helpers import API
 
 HEADER = "id,date,type,status,amount,prospect_id,notes,created_at"
 

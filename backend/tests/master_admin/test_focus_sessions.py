@@ -13,10 +13,10 @@ from app.core.errors import Conflict
 from app.models import AdminFocusSession, User
 from app.schemas.master_admin.focus_sessions import AdminFocusSessionEnd
 from app.services.master_admin.focus_session_service import FocusSessionService
-from tests.clock import FixedClock
+from tests.clock import DEFAULT_NOW, FixedClock
 from tests.committed_app import committing_client, unique_clerk_id
-from tests.conftest import API, DEFAULT_NOW
 from tests.factories import create_focus_session, create_founder, create_user
+from tests.helpers import API
 from tests.interleaving import until_blocked_or_done
 from tests.statements import counting_statements
 

@@ -9,8 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.models import User
 from tests.clock import FixedClock
-from tests.conftest import API
 from tests.factories import create_founder, create_goal, create_user
+from tests.helpers import API
 from tests.statements import counting_statements
 
 MONDAY = date(2026, 11, 23)

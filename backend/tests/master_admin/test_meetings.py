@@ -7,8 +7,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.models import AdminMeeting, MeetingType, User
 from tests.clock import utc
-from tests.conftest import API
 from tests.factories import create_meeting, create_user
+from tests.helpers import API
 from tests.statements import counting_statements
 
 MEETINGS = f"{API}/meetings"

@@ -24,7 +24,6 @@ from app.models import (
 from app.services.master_admin.nudge_service import NudgeService
 from tests.clock import FixedClock, utc
 from tests.committed_app import committing_client, unique_clerk_id
-from tests.conftest import API
 from tests.factories import (
     create_activity,
     create_focus_session,
@@ -34,6 +33,7 @@ from tests.factories import (
     create_score,
     create_user,
 )
+from tests.helpers import API
 
 NUDGES = f"{API}/nudges"
 GENERATE = f"{NUDGES}/generate"

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.core.config import Settings
 from tests.clock import FixedClock
 from tests.committed_app import committing_client, unique_clerk_id
-from tests.conftest import API
+from tests.helpers import API
 
 
 async def test_simultaneous_prospects_with_one_email_make_one_201_and_one_409(

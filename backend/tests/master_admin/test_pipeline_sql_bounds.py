@@ -19,8 +19,8 @@ from app.models import (
     DealStage,
     ProspectStatus,
 )
-from tests.conftest import API
 from tests.factories import create_user
+from tests.helpers import API
 from tests.statements import counting_statements
 
 TODAY = date(2026, 11, 25)

@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.models import ActivityStatus, ActivityType, User
 from app.services.master_admin.activity_service import percent_of
 from tests.clock import FixedClock
-from tests.conftest import API
 from tests.factories import create_activity, create_founder, create_goal, create_user
+from tests.helpers import API
 from tests.master_admin.expected import progress
 
 THIS_MONDAY = date(2026, 11, 23)

@@ -24,8 +24,8 @@ from app.models import (
 from app.schemas.master_admin.prospects import AdminProspectCreate
 from app.services.master_admin.prospect_service import ProspectService
 from tests.clock import FixedClock
-from tests.conftest import API, ClientWith
 from tests.factories import create_activity, create_founder, create_prospect, create_user
+from tests.helpers import API, ClientWith
 
 PROSPECTS = f"{API}/prospects"
 TODAY = date(2026, 11, 25)  # the default clock
