@@ -5,7 +5,7 @@ import asyncio
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -17,12 +17,11 @@ from app.models import ActivityType, AdminActivity, AdminProspect, User
 from app.schemas.master_admin.activities import AdminActivityUpdate
 from app.services.master_admin.activity_queries import LOCK_SCORES
 from app.services.master_admin.activity_service import ActivityService
-from tests.clock import FixedClock
+from tests.clock import TODAY, FixedClock
 from tests.committed_app import committing_client, unique_clerk_id
 from tests.helpers import API, configured
 from tests.interleaving import until_blocked_or_done
 
-TODAY = date(2026, 11, 25)
 # Weights small enough that 50 activities stay under the cap of 100, so a lost update
 # would show in the score, not only in the count.
 SMALL_WEIGHTS = {

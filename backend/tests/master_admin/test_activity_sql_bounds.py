@@ -2,7 +2,7 @@
 history: the same requests for a 1-day and a 400-day history issue the same statements."""
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -11,12 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.models import ActivityStatus, ActivityType, AdminActivity, User
 from app.services.master_admin.activity_service import ActivityService
-from tests.clock import FixedClock
+from tests.clock import MONDAY, TODAY, FixedClock
 from tests.factories import create_goal, create_user
 from tests.helpers import API
 from tests.statements import counting_statements
-
-TODAY = date(2026, 11, 25)
 
 
 async def with_history(
@@ -40,7 +38,7 @@ async def with_history(
     )
     service = ActivityService(session, clock)
     await service.calculate_daily_score(user, *history)
-    await create_goal(session, user, week_start=date(2026, 11, 23), target_emails=10)
+    await create_goal(session, user, week_start=MONDAY, target_emails=10)
     return user
 
 

@@ -18,6 +18,7 @@ from app.services.master_admin.activity_service import (
     activity_criteria,
     activity_export_rows,
 )
+from tests.clock import TODAY
 from tests.factories import create_activity, create_user
 from tests.helpers import API
 
@@ -37,7 +38,7 @@ async def test_activities_export_quotes_and_defuses(
     tricky = await create_activity(
         session,
         founder,
-        date=date(2026, 11, 25),
+        date=TODAY,
         type=ActivityType.CALL,
         amount=2,
         notes='one, "two"\nthree',

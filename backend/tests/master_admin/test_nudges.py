@@ -22,7 +22,7 @@ from app.models import (
     User,
 )
 from app.services.master_admin.nudge_service import NudgeService
-from tests.clock import FixedClock, utc
+from tests.clock import MONDAY, TODAY, FixedClock, utc
 from tests.committed_app import committing_client, unique_clerk_id
 from tests.factories import (
     create_activity,
@@ -37,10 +37,9 @@ from tests.helpers import API
 
 NUDGES = f"{API}/nudges"
 GENERATE = f"{NUDGES}/generate"
-# The default clock reads Wednesday 25 November 2026, 15:00 UTC: day 3 of the week
-# starting Monday the 23rd, so a steady pace has target x 3 / 7 done by the end of today.
-MONDAY = date(2026, 11, 23)
-TODAY = date(2026, 11, 25)
+# The default clock reads Wednesday 25 November 2026 (TODAY), 15:00 UTC: day 3 of the week
+# starting Monday the 23rd (MONDAY), so a steady pace has target x 3 / 7 done by the end
+# of today.
 LOS_ANGELES = "America/Los_Angeles"  # UTC-8 in November
 NO_GOAL = "No goal is set for this week yet: set your targets so your pace can be tracked."
 NO_FOCUS = "No focus session completed yet today: block 50 minutes for your most important work."

@@ -2,7 +2,7 @@
 the book: the same requests for a book of one and of hundreds issue as many statements."""
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -19,11 +19,10 @@ from app.models import (
     DealStage,
     ProspectStatus,
 )
+from tests.clock import TODAY
 from tests.factories import create_user
 from tests.helpers import API
 from tests.statements import counting_statements
-
-TODAY = date(2026, 11, 25)
 
 
 async def with_book(session: AsyncSession, clerk_user_id: str, prospects: int) -> None:
