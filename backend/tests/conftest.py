@@ -17,6 +17,7 @@ from app.core.database import create_engine
 from app.models import User
 from tests import database
 from tests.clock import DEFAULT_NOW, FixedClock
+from tests.committed_app import RacingClient, racing_founder_client
 from tests.database import OWN_TEMPLATE, SERVER, TEMPLATE, worker_id
 from tests.factories import create_founder
 from tests.helpers import ClientWith, configured, http_client, running_app, settings_for
@@ -169,6 +170,18 @@ def client_with(settings: Settings, clock: FixedClock, session: AsyncSession) ->
             yield client
 
     return build
+
+
+@pytest.fixture
+def racing_client(
+    settings: Settings, clock: FixedClock, engine: AsyncEngine, signer: TokenSigner
+) -> RacingClient:
+    """`async with racing_client(**setting_overrides) as (client, founder)`: a client of
+    an app whose requests really commit, each on its own connection, signed in as a new
+    founder (deleted afterwards), for tests of racing requests."""
+    return lambda **overrides: racing_founder_client(
+        configured(settings, **overrides), clock, engine, signer
+    )
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """The /activities endpoints: logging, listing, editing and deleting, with the day's score
 kept right by every write."""
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -9,11 +8,10 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from app.core.config import Settings
 from app.models import ActivityStatus, ActivityType, User
 from app.services.master_admin.activity_service import ActivityService
 from tests.clock import TODAY, FixedClock
-from tests.committed_app import committing_client, unique_clerk_id
+from tests.committed_app import RacingClient
 from tests.factories import create_activity, create_founder, create_prospect, create_user
 from tests.helpers import API
 from tests.statements import counting_statements
@@ -513,16 +511,9 @@ async def test_a_put_of_notes_alone_rescores_nothing(
     assert [statement for statement in sent if "admin_scores" in statement] == []
 
 
-async def test_an_update_answers_with_the_updated_at_it_stored(
-    settings: Settings,
-    clock: FixedClock,
-    engine: AsyncEngine,
-    bearer: Callable[..., dict[str, str]],
-) -> None:
+async def test_an_update_answers_with_the_updated_at_it_stored(racing_client: RacingClient) -> None:
     """Separate transactions, so the database's clock moves between the two writes."""
-    founder = unique_clerk_id("user_updated_at")
-    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
-        client.headers.update(bearer(sub=founder))
+    async with racing_client() as (client, _):
         created = (await client.post(f"{API}/activities", json=body())).json()
         updated = (await client.put(f"{API}/activities/{created['id']}", json={"amount": 2})).json()
         stored = (await client.get(f"{API}/activities/{created['id']}")).json()
