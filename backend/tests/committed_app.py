@@ -7,8 +7,9 @@ on the same database see nothing of them.
 """
 
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass
 
 import httpx
 from fastapi import FastAPI
@@ -18,7 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.core.config import Settings
 from app.models import User
 from tests.clock import FixedClock
-from tests.conftest import http_client, running_app
+from tests.helpers import API, http_client, running_app
+from tests.tokens import TokenSigner
 
 
 def unique_clerk_id(prefix: str) -> str:
@@ -48,3 +50,32 @@ async def committing_client(
         http_client(app) as client,
     ):
         yield client
+
+
+@dataclass(frozen=True)
+class RacingFounder:
+    """The founder a `racing_founder_client` is signed in as: their Clerk id and the id
+    of the users row their first request created."""
+
+    clerk_user_id: str
+    id: int
+
+
+# What the `racing_client` fixture gives: `async with racing_client(**setting_overrides)
+# as (client, founder)`.
+RacingClient = Callable[..., AbstractAsyncContextManager[tuple[httpx.AsyncClient, RacingFounder]]]
+
+
+@asynccontextmanager
+async def racing_founder_client(
+    settings: Settings, clock: FixedClock, engine: AsyncEngine, signer: TokenSigner
+) -> AsyncIterator[tuple[httpx.AsyncClient, RacingFounder]]:
+    """A client of `committing_app` signed in as a new founder whose users row exists
+    (one `/me` first, so that racing requests do not also race to create it); the
+    founder and all their rows are deleted at exit."""
+    clerk_user_id = unique_clerk_id("user_race")
+    async with committing_client(settings, clock, engine, clerk_user_ids=[clerk_user_id]) as client:
+        client.headers["Authorization"] = f"Bearer {signer.token(clerk_user_id)}"
+        me = await client.get(f"{API}/me")
+        assert me.status_code == 200, me.text
+        yield client, RacingFounder(clerk_user_id, me.json()["id"])

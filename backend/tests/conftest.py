@@ -4,9 +4,7 @@ worker, and a rolled-back transaction around every test."""
 import os
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from datetime import UTC, datetime
-from pathlib import Path
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
@@ -14,23 +12,17 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
-from app.api.dependencies import get_db_session
-from app.core.config import AppEnv, Settings
+from app.core.config import Settings
 from app.core.database import create_engine
-from app.main import create_app
 from app.models import User
 from tests import database
-from tests.clock import FixedClock
+from tests.clock import DEFAULT_NOW, FixedClock
+from tests.committed_app import RacingClient, racing_founder_client
+from tests.database import OWN_TEMPLATE, SERVER, TEMPLATE, worker_id
 from tests.factories import create_founder
+from tests.helpers import ClientWith, configured, http_client, running_app, settings_for
 from tests.mutate import OWN_TESTS
-from tests.tokens import AUTHORIZED_PARTY, FOUNDER, ISSUER, TokenSigner
-
-# Wednesday 25 November 2026, 15:00 UTC: mid-week, mid-afternoon.
-DEFAULT_NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
-API = "/api/v1/master-admin"
-# Tests see no web build, whatever the developer has built: those that serve one make it.
-NO_WEB_BUILD = Path(__file__).parent / "no-web-build"
-ClientWith = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
+from tests.tokens import FOUNDER, TokenSigner
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -70,11 +62,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items[:] = kept
 
 
-SERVER = pytest.StashKey[str]()
-TEMPLATE = pytest.StashKey[str]()
-OWN_TEMPLATE = pytest.StashKey[bool]()
-
-
 @pytest.fixture(scope="session")
 def server_url(request: pytest.FixtureRequest) -> str:
     """The PostgreSQL server the suite runs on (its maintenance database)."""
@@ -88,11 +75,6 @@ def empty_database(server_url: str) -> Iterator[str]:
     url = database.create_database(server_url, name)
     yield url
     database.drop_database(server_url, name)
-
-
-def worker_id(config: pytest.Config) -> str:
-    """This xdist worker's id ("gw0", ...), or "main" without xdist."""
-    return str(getattr(config, "workerinput", {}).get("workerid", "main"))
 
 
 @pytest.fixture(scope="session")
@@ -166,51 +148,6 @@ def settings(
     return settings_for(database_url, signer)
 
 
-def settings_for(database_url: str, signer: TokenSigner) -> Settings:
-    """The test app's settings on `database_url`, trusting `signer`'s tokens."""
-    return Settings(
-        _env_file=None,
-        app_env=AppEnv.TEST,
-        database_url=database_url,
-        clerk_jwt_key=signer.public_pem,
-        clerk_jwks_url=None,
-        clerk_issuer=ISSUER,
-        clerk_authorized_parties=[AUTHORIZED_PARTY],
-        master_admin_user_ids=[],
-        nudge_ai_base_url=None,
-        nudge_ai_api_key=None,
-        web_dist_dir=NO_WEB_BUILD,
-    )
-
-
-def configured(settings: Settings, **overrides: Any) -> Settings:
-    """`settings` with `overrides`, validated as values from the environment would be
-    (`model_copy` would keep "development" a str where the app expects an AppEnv)."""
-    return Settings(_env_file=None, **(settings.model_dump() | overrides))
-
-
-@asynccontextmanager
-async def running_app(
-    settings: Settings, clock: FixedClock, session: AsyncSession | None
-) -> AsyncIterator[FastAPI]:
-    """The app with its lifespan running; with `session`, every request uses it."""
-    app = create_app(settings, clock=clock)
-    if session is not None:
-
-        async def test_session() -> AsyncIterator[AsyncSession]:
-            yield session
-            await session.commit()
-
-        app.dependency_overrides[get_db_session] = test_session
-    async with app.router.lifespan_context(app):
-        yield app
-
-
-def http_client(app: FastAPI, **kwargs: Any) -> httpx.AsyncClient:
-    transport = httpx.ASGITransport(app=app)
-    return httpx.AsyncClient(transport=transport, base_url="http://test", **kwargs)
-
-
 @pytest.fixture
 async def app(
     settings: Settings, clock: FixedClock, session: AsyncSession
@@ -233,6 +170,18 @@ def client_with(settings: Settings, clock: FixedClock, session: AsyncSession) ->
             yield client
 
     return build
+
+
+@pytest.fixture
+def racing_client(
+    settings: Settings, clock: FixedClock, engine: AsyncEngine, signer: TokenSigner
+) -> RacingClient:
+    """`async with racing_client(**setting_overrides) as (client, founder)`: a client of
+    an app whose requests really commit, each on its own connection, signed in as a new
+    founder (deleted afterwards), for tests of racing requests."""
+    return lambda **overrides: racing_founder_client(
+        configured(settings, **overrides), clock, engine, signer
+    )
 
 
 @pytest.fixture

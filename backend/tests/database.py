@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import asyncpg
+import pytest
 from sqlalchemy.engine import make_url
 
 from app.cli import migrate
@@ -22,6 +23,16 @@ DATABASE_PREFIX = "map_test_"
 # instead of cloning and dropping one per run (which costs seconds, the tests less).
 TEMPLATE_VARIABLE = "TEST_DATABASE_TEMPLATE"
 COPIES_VARIABLE = "TEST_DATABASE_COPIES"
+# Where a pytest run keeps the server and the template its databases are copies of (the
+# controller's, handed to each xdist worker), and whether that run built the template.
+SERVER = pytest.StashKey[str]()
+TEMPLATE = pytest.StashKey[str]()
+OWN_TEMPLATE = pytest.StashKey[bool]()
+
+
+def worker_id(config: pytest.Config) -> str:
+    """This xdist worker's id ("gw0", ...), or "main" without xdist."""
+    return str(getattr(config, "workerinput", {}).get("workerid", "main"))
 
 
 def asyncpg_dsn(url: str) -> str:

@@ -1,7 +1,7 @@
 """Factories: build and flush rows with sensible defaults; override any column by keyword."""
 
 import itertools
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -25,6 +25,7 @@ from app.models import (
     NudgeType,
     User,
 )
+from tests.clock import MONDAY, TODAY
 from tests.tokens import FOUNDER
 
 ModelT = TypeVar("ModelT", bound=Base)
@@ -61,7 +62,7 @@ async def create_prospect(session: AsyncSession, user: User, **fields: Any) -> A
 
 async def create_goal(session: AsyncSession, user: User, **fields: Any) -> AdminGoal:
     defaults: dict[str, Any] = {
-        "week_start": date(2026, 11, 23),
+        "week_start": MONDAY,
         "target_discoveries": 5,
         "target_emails": 20,
         "target_videos": 3,
@@ -75,14 +76,14 @@ async def create_activity(session: AsyncSession, user: User, **fields: Any) -> A
     defaults: dict[str, Any] = {
         "type": ActivityType.DISCOVERY,
         "status": ActivityStatus.DONE,
-        "date": date(2026, 11, 25),
+        "date": TODAY,
         "amount": 1,
     }
     return await _persist(session, AdminActivity(user_id=user.id, **(defaults | fields)))
 
 
 async def create_score(session: AsyncSession, user: User, **fields: Any) -> AdminScore:
-    defaults: dict[str, Any] = {"date": date(2026, 11, 25), "score": 10, "activities_count": 1}
+    defaults: dict[str, Any] = {"date": TODAY, "score": 10, "activities_count": 1}
     return await _persist(session, AdminScore(user_id=user.id, **(defaults | fields)))
 
 

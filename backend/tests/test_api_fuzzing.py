@@ -13,7 +13,8 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from app.core.config import Settings
 from app.main import create_app
 from tests import database
-from tests.conftest import SERVER, TEMPLATE, settings_for, worker_id
+from tests.database import SERVER, TEMPLATE, worker_id
+from tests.helpers import settings_for
 from tests.live_server import serve
 from tests.tokens import TokenSigner
 

@@ -23,7 +23,7 @@ from app.core.security import LEEWAY_SECONDS, JwksKeys, TokenVerifier
 from app.models import User
 from tests.clock import FixedClock
 from tests.committed_app import committing_client, unique_clerk_id
-from tests.conftest import API, ClientWith
+from tests.helpers import API, ClientWith
 from tests.jwks_server import serve_jwks
 from tests.openapi import operations, with_id
 from tests.statements import counting_statements

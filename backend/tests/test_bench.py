@@ -5,7 +5,7 @@ answer and write as the project does."""
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
@@ -16,12 +16,11 @@ from app.core.config import Settings
 from app.models import AdminActivity, AdminScore, User
 from bench import ceiling
 from bench.replay import POST_ACTIVITY_STATEMENTS, compile_statement, post_activity_script
-from tests.clock import FixedClock
+from tests.clock import TODAY, FixedClock
 from tests.committed_app import committing_client, unique_clerk_id
-from tests.conftest import API, DEFAULT_NOW, http_client
+from tests.helpers import API, http_client
 from tests.statements import counting_statements
 
-TODAY: date = DEFAULT_NOW.date()
 YESTERDAY = TODAY - timedelta(days=1)
 
 

@@ -19,8 +19,8 @@ from app import cli
 from app.core import dev_auth
 from app.core.config import Settings, get_settings
 from app.core.database import create_engine
-from tests.conftest import API, ClientWith, configured
 from tests.database import fetch
+from tests.helpers import API, ClientWith, configured
 from tests.tokens import TokenSigner
 
 

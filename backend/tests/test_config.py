@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from app.core.config import AppEnv, Settings, async_database_url
 from app.core.security import load_public_key
-from tests.conftest import ClientWith
+from tests.helpers import ClientWith
 from tests.tokens import TokenSigner
 
 pytestmark = pytest.mark.usefixtures("clean_environment")

@@ -8,7 +8,7 @@ from starlette.exceptions import HTTPException
 
 from app.api.errors import why_unreadable
 from app.main import MAX_BODY_BYTES
-from tests.conftest import API
+from tests.helpers import API
 
 TOO_LARGE = {"detail": "The request body is larger than 1048576 bytes"}
 

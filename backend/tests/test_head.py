@@ -9,7 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import StreamingResponse
 
 from app.core.config import Settings
-from tests.conftest import API
+from tests.helpers import API
 from tests.live_server import serve
 from tests.openapi import operations, with_id
 

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.database import Base
 from app.models import User  # noqa: F401  (every model registered on the metadata)
 from tests import factories
-from tests.conftest import API
+from tests.helpers import API
 from tests.openapi import operations, with_id
 
 TABLES = tuple(Base.metadata.tables)

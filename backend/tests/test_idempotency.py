@@ -12,14 +12,13 @@ import httpx
 import pytest
 from fastapi import Depends, FastAPI
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.idempotency import idempotent_post
-from app.core.config import Settings
 from app.models import AdminActivity, IdempotencyKey, User
 from tests.clock import FixedClock
-from tests.committed_app import committing_client, unique_clerk_id
-from tests.conftest import API
+from tests.committed_app import RacingClient
+from tests.helpers import API
 
 CALL = {"type": "call", "date": "2026-11-25"}
 
@@ -142,17 +141,8 @@ async def test_another_users_identical_key_is_independent(
     assert await activity_count(session, founder) == 1
 
 
-async def test_simultaneous_sends_with_one_key_create_one_row(
-    settings: Settings,
-    clock: FixedClock,
-    engine: AsyncEngine,
-    bearer: Callable[..., dict[str, str]],
-) -> None:
-    founder = unique_clerk_id("user_idem")
-    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
-        client.headers.update(bearer(sub=founder))
-        await client.get(f"{API}/me")
-
+async def test_simultaneous_sends_with_one_key_create_one_row(racing_client: RacingClient) -> None:
+    async with racing_client() as (client, _):
         responses = await asyncio.gather(
             *(
                 client.post(f"{API}/activities", json=CALL, headers=keyed("at-once"))

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import User
-from tests.conftest import API
+from tests.helpers import API
 from tests.tokens import FOUNDER
 
 

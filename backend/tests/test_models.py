@@ -23,6 +23,7 @@ from app.models import (
     User,
 )
 from tests import factories
+from tests.clock import MONDAY, TODAY
 
 END = datetime.fromisoformat("2026-11-25T14:50:00+00:00")
 
@@ -58,11 +59,11 @@ async def test_clerk_user_id_is_unique(session: AsyncSession) -> None:
 
 async def test_one_goal_per_user_and_week(session: AsyncSession) -> None:
     user = await factories.create_user(session)
-    await factories.create_goal(session, user, week_start=date(2026, 11, 23))
+    await factories.create_goal(session, user, week_start=MONDAY)
     await assert_rejected(
         session,
         "uq_admin_goals_user_id_week_start",
-        AdminGoal(user_id=user.id, week_start=date(2026, 11, 23)),
+        AdminGoal(user_id=user.id, week_start=MONDAY),
     )
 
 
@@ -75,7 +76,7 @@ async def test_one_goal_per_user_and_week(session: AsyncSession) -> None:
 )
 async def test_goal_checks(session: AsyncSession, fields: dict[str, Any], constraint: str) -> None:
     user = await factories.create_user(session)
-    row = AdminGoal(user_id=user.id, **({"week_start": date(2026, 11, 23)} | fields))
+    row = AdminGoal(user_id=user.id, **({"week_start": MONDAY} | fields))
     await assert_rejected(session, constraint, row)
 
 
@@ -91,7 +92,7 @@ async def test_activity_checks(
     session: AsyncSession, column: str, value: object, constraint: str
 ) -> None:
     user = await factories.create_user(session)
-    values = {"type": "call", "status": "done", "date": date(2026, 11, 25), "amount": 1}
+    values = {"type": "call", "status": "done", "date": TODAY, "amount": 1}
     # Raw SQL: the ORM's enum type would refuse the bad value before PostgreSQL sees it.
     with pytest.raises(IntegrityError, match=constraint):
         async with session.begin_nested():
@@ -115,17 +116,17 @@ async def test_activity_checks(
 )
 async def test_score_checks(session: AsyncSession, fields: dict[str, Any], constraint: str) -> None:
     user = await factories.create_user(session)
-    row = AdminScore(user_id=user.id, **({"date": date(2026, 11, 25), "score": 0} | fields))
+    row = AdminScore(user_id=user.id, **({"date": TODAY, "score": 0} | fields))
     await assert_rejected(session, constraint, row)
 
 
 async def test_one_score_per_user_and_day(session: AsyncSession) -> None:
     user = await factories.create_user(session)
-    await factories.create_score(session, user, date=date(2026, 11, 25))
+    await factories.create_score(session, user, date=TODAY)
     await assert_rejected(
         session,
         "uq_admin_scores_user_id_date",
-        AdminScore(user_id=user.id, date=date(2026, 11, 25), score=5),
+        AdminScore(user_id=user.id, date=TODAY, score=5),
     )
 
 
@@ -193,7 +194,7 @@ async def test_rows_need_an_existing_user(session: AsyncSession) -> None:
     await assert_rejected(
         session,
         "fk_admin_goals_user_id_users",
-        AdminGoal(user_id=2_000_000_000, week_start=date(2026, 11, 23)),
+        AdminGoal(user_id=2_000_000_000, week_start=MONDAY),
     )
 
 
@@ -241,7 +242,7 @@ async def test_deleting_a_prospect_keeps_its_activities(session: AsyncSession) -
 
 async def test_every_model_has_a_readable_repr(session: AsyncSession) -> None:
     user = await factories.create_user(session, clerk_user_id="user_repr", role="master_admin")
-    day = date(2026, 11, 25)
+    day = TODAY
     assert repr(user) == f"<User(id={user.id}, clerk_user_id='user_repr', role='master_admin')>"
     prospect = await factories.create_prospect(session, user, name="Ada")
     assert repr(prospect) == f"<AdminProspect(id={prospect.id}, name='Ada', status='new')>"
@@ -296,7 +297,7 @@ async def test_a_prospects_email_is_unique_per_user_ignoring_case(session: Async
         ({"value": 10**12 + 1}, "ck_admin_deals_value_range"),
         ({"probability": 101}, "ck_admin_deals_probability_range"),
         ({"stage": "won"}, "ck_admin_deals_closed_on_when_closed"),
-        ({"closed_on": date(2026, 11, 25)}, "ck_admin_deals_closed_on_when_closed"),
+        ({"closed_on": TODAY}, "ck_admin_deals_closed_on_when_closed"),
     ],
 )
 async def test_deal_checks(session: AsyncSession, fields: dict[str, Any], constraint: str) -> None:

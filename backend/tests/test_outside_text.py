@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.config import Settings
 from app.core.text import outside_text
 from app.models import User
-from tests.conftest import API
+from tests.helpers import API
 from tests.tokens import TokenSigner
 
 

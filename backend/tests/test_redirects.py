@@ -5,7 +5,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from tests.conftest import API, NO_WEB_BUILD
+from tests.helpers import API, NO_WEB_BUILD
 from tests.openapi import operations, with_id
 
 NOT_FOUND = {"detail": "Not Found"}

@@ -15,11 +15,10 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.core.config import Settings
-from tests.clock import FixedClock
+from tests.clock import TODAY, FixedClock
 from tests.committed_app import committing_client, unique_clerk_id
-from tests.conftest import API
+from tests.helpers import API
 
-TODAY = date(2026, 11, 25)
 SOAK_SECONDS = 4.0
 CLIENTS = 24
 TYPES = ["discovery", "email", "video", "call"]

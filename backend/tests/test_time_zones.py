@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import iana_time_zones, time_zone
 from tests import factories
-from tests.clock import FixedClock
-from tests.conftest import API
+from tests.clock import MONDAY, FixedClock
+from tests.helpers import API
 
 SHIPPED = set(files("tzdata").joinpath("zones").read_text().split())
 
@@ -89,7 +89,7 @@ async def test_a_user_whose_stored_zone_cannot_be_loaded_is_served_in_utc(
 ) -> None:
     # Stored before this rule existed, or by a replica whose host knew the name.
     user = await factories.create_founder(session, timezone=stored)
-    await factories.create_goal(session, user, week_start=date(2026, 11, 23))
+    await factories.create_goal(session, user, week_start=MONDAY)
     logged = await client.post(
         f"{API}/activities", json={"type": "call", "status": "done", "date": "2026-11-25"}
     )

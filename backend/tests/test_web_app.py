@@ -10,7 +10,7 @@ import pytest
 from app.api.web_app import clerk_frontend_api, content_security_policy
 from app.core import dev_auth
 from app.core.config import Settings
-from tests.conftest import API, ClientWith, configured
+from tests.helpers import API, ClientWith, configured
 
 DEV_AUTH: dict[str, Any] = {
     "app_env": "development",

@@ -1,7 +1,6 @@
 """The /activities endpoints: logging, listing, editing and deleting, with the day's score
 kept right by every write."""
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -9,20 +8,17 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from app.core.config import Settings
 from app.models import ActivityStatus, ActivityType, User
 from app.services.master_admin.activity_service import ActivityService
-from tests.clock import FixedClock
-from tests.committed_app import committing_client, unique_clerk_id
-from tests.conftest import API
+from tests.clock import TODAY, FixedClock
+from tests.committed_app import RacingClient
 from tests.factories import create_activity, create_founder, create_prospect, create_user
+from tests.helpers import API
 from tests.statements import counting_statements
-
-TODAY = "2026-11-25"
 
 
 def body(**fields: Any) -> dict[str, Any]:
-    return {"type": "discovery", "status": "done", "date": TODAY, **fields}
+    return {"type": "discovery", "status": "done", "date": str(TODAY), **fields}
 
 
 async def score_of(client: httpx.AsyncClient, day: str) -> tuple[int, int, int]:
@@ -49,7 +45,7 @@ async def test_log_an_activity(client: httpx.AsyncClient, founder: User) -> None
         "user_id": founder.id,
         "type": "call",
         "status": "done",
-        "date": TODAY,
+        "date": str(TODAY),
         "amount": 2,
         "notes": None,
         "prospect_id": None,
@@ -70,10 +66,10 @@ async def test_type_alone_logs_one_done_today(client: httpx.AsyncClient, founder
     assert (created["type"], created["status"], created["date"], created["amount"]) == (
         "call",
         "done",
-        TODAY,
+        str(TODAY),
         1,
     )
-    assert await score_of(client, TODAY) == (20, 1, 1)
+    assert await score_of(client, str(TODAY)) == (20, 1, 1)
 
 
 async def test_the_default_date_is_the_callers_today(
@@ -96,7 +92,12 @@ async def test_logging_scores_the_day_at_once(client: httpx.AsyncClient, founder
 
     today = await client.get(f"{API}/scores/today")
 
-    assert today.json() == {"date": TODAY, "score": 35, "streak_days": 1, "activities_count": 2}
+    assert today.json() == {
+        "date": str(TODAY),
+        "score": 35,
+        "streak_days": 1,
+        "activities_count": 2,
+    }
 
 
 @pytest.mark.parametrize(
@@ -152,7 +153,7 @@ async def test_bounds_themselves_are_accepted(client: httpx.AsyncClient, founder
     )
 
     assert response.status_code == 201
-    assert await score_of(client, TODAY) == (100, 1, 1)
+    assert await score_of(client, str(TODAY)) == (100, 1, 1)
 
 
 async def test_a_done_activity_cannot_be_dated_after_today(
@@ -252,8 +253,8 @@ async def test_list_is_newest_first_with_the_total(
     client: httpx.AsyncClient, session: AsyncSession, founder: User
 ) -> None:
     older = await create_activity(session, founder, date=date(2026, 11, 20))
-    first_today = await create_activity(session, founder, date=date(2026, 11, 25))
-    second_today = await create_activity(session, founder, date=date(2026, 11, 25))
+    first_today = await create_activity(session, founder, date=TODAY)
+    second_today = await create_activity(session, founder, date=TODAY)
     planned = await create_activity(
         session, founder, date=date(2026, 12, 2), status=ActivityStatus.PENDING
     )
@@ -388,13 +389,11 @@ async def test_invalid_list_parameters_are_422(
 async def test_today_lists_every_status_of_today_newest_first(
     client: httpx.AsyncClient, session: AsyncSession, founder: User
 ) -> None:
-    done = await create_activity(session, founder, date=date(2026, 11, 25))
-    cancelled = await create_activity(
-        session, founder, date=date(2026, 11, 25), status=ActivityStatus.CANCELLED
-    )
+    done = await create_activity(session, founder, date=TODAY)
+    cancelled = await create_activity(session, founder, date=TODAY, status=ActivityStatus.CANCELLED)
     await create_activity(session, founder, date=date(2026, 11, 24))
     await create_activity(session, founder, date=date(2026, 11, 26), status=ActivityStatus.PENDING)
-    await create_activity(session, await create_user(session), date=date(2026, 11, 25))
+    await create_activity(session, await create_user(session), date=TODAY)
 
     response = await client.get(f"{API}/activities/today")
 
@@ -465,9 +464,9 @@ async def test_put_changes_only_the_fields_sent(client: httpx.AsyncClient, found
         "email",
         4,
         "Hi",
-        TODAY,
+        str(TODAY),
     )
-    assert await score_of(client, TODAY) == (20, 1, 1)
+    assert await score_of(client, str(TODAY)) == (20, 1, 1)
 
 
 async def test_put_moving_an_activity_rescores_both_days(
@@ -512,16 +511,9 @@ async def test_a_put_of_notes_alone_rescores_nothing(
     assert [statement for statement in sent if "admin_scores" in statement] == []
 
 
-async def test_an_update_answers_with_the_updated_at_it_stored(
-    settings: Settings,
-    clock: FixedClock,
-    engine: AsyncEngine,
-    bearer: Callable[..., dict[str, str]],
-) -> None:
+async def test_an_update_answers_with_the_updated_at_it_stored(racing_client: RacingClient) -> None:
     """Separate transactions, so the database's clock moves between the two writes."""
-    founder = unique_clerk_id("user_updated_at")
-    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
-        client.headers.update(bearer(sub=founder))
+    async with racing_client() as (client, _):
         created = (await client.post(f"{API}/activities", json=body())).json()
         updated = (await client.put(f"{API}/activities/{created['id']}", json={"amount": 2})).json()
         stored = (await client.get(f"{API}/activities/{created['id']}")).json()
@@ -651,7 +643,7 @@ async def test_delete_an_activity_and_its_points(client: httpx.AsyncClient, foun
     deleted_again = await client.delete(f"{API}/activities/{call['id']}")
     assert deleted_again.status_code == 404
     assert deleted_again.json() == {"detail": f"activity {call['id']} not found"}
-    assert await score_of(client, TODAY) == (15, 1, 1)
+    assert await score_of(client, str(TODAY)) == (15, 1, 1)
 
 
 # Documentation and access

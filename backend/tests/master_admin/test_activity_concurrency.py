@@ -3,26 +3,24 @@ connections: no update is lost and nothing fails with a 500."""
 
 import asyncio
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Coroutine
 from contextlib import asynccontextmanager
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import httpx
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
-from app.core.config import Settings
 from app.models import ActivityType, AdminActivity, AdminProspect, User
 from app.schemas.master_admin.activities import AdminActivityUpdate
 from app.services.master_admin.activity_queries import LOCK_SCORES
 from app.services.master_admin.activity_service import ActivityService
-from tests.clock import FixedClock
-from tests.committed_app import committing_client, unique_clerk_id
-from tests.conftest import API, configured
+from tests.clock import TODAY, FixedClock
+from tests.committed_app import RacingClient
+from tests.helpers import API
 from tests.interleaving import until_blocked_or_done
 
-TODAY = date(2026, 11, 25)
 # Weights small enough that 50 activities stay under the cap of 100, so a lost update
 # would show in the score, not only in the count.
 SMALL_WEIGHTS = {
@@ -34,17 +32,9 @@ SMALL_WEIGHTS = {
 
 
 async def test_fifty_simultaneous_activities_for_one_day_all_count(
-    settings: Settings,
-    clock: FixedClock,
-    engine: AsyncEngine,
-    bearer: Callable[..., dict[str, str]],
+    racing_client: RacingClient,
 ) -> None:
-    founder = unique_clerk_id("user_race")
-    settings = configured(settings, activity_weights=SMALL_WEIGHTS)
-    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
-        client.headers.update(bearer(sub=founder))
-        await client.get(f"{API}/me")  # the user row exists before the race
-
+    async with racing_client(activity_weights=SMALL_WEIGHTS) as (client, _):
         responses = await asyncio.gather(
             *(
                 client.post(
@@ -66,18 +56,9 @@ async def test_fifty_simultaneous_activities_for_one_day_all_count(
         assert today == {"date": str(TODAY), "score": 75, "streak_days": 1, "activities_count": 50}
 
 
-async def test_racing_backfills_leave_every_streak_right(
-    settings: Settings,
-    clock: FixedClock,
-    engine: AsyncEngine,
-    bearer: Callable[..., dict[str, str]],
-) -> None:
-    founder = unique_clerk_id("user_race")
+async def test_racing_backfills_leave_every_streak_right(racing_client: RacingClient) -> None:
     days = [TODAY - timedelta(days=n) for n in range(10)]
-    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
-        client.headers.update(bearer(sub=founder))
-        await client.get(f"{API}/me")
-
+    async with racing_client() as (client, _):
         responses = await asyncio.gather(
             *(
                 client.post(
@@ -104,17 +85,9 @@ async def test_racing_backfills_leave_every_streak_right(
         ]
 
 
-async def test_racing_moves_and_deletes_lose_no_update(
-    settings: Settings,
-    clock: FixedClock,
-    engine: AsyncEngine,
-    bearer: Callable[..., dict[str, str]],
-) -> None:
-    founder = unique_clerk_id("user_race")
+async def test_racing_moves_and_deletes_lose_no_update(racing_client: RacingClient) -> None:
     monday, tuesday = str(TODAY - timedelta(days=2)), str(TODAY - timedelta(days=1))
-    settings = configured(settings, activity_weights=SMALL_WEIGHTS)
-    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
-        client.headers.update(bearer(sub=founder))
+    async with racing_client(activity_weights=SMALL_WEIGHTS) as (client, _):
         ids = [
             (
                 await client.post(
@@ -136,16 +109,9 @@ async def test_racing_moves_and_deletes_lose_no_update(
 
 
 async def test_racing_goals_for_one_week_make_one_goal_and_conflicts(
-    settings: Settings,
-    clock: FixedClock,
-    engine: AsyncEngine,
-    bearer: Callable[..., dict[str, str]],
+    racing_client: RacingClient,
 ) -> None:
-    founder = unique_clerk_id("user_race")
-    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
-        client.headers.update(bearer(sub=founder))
-        await client.get(f"{API}/me")
-
+    async with racing_client() as (client, _):
         responses = await asyncio.gather(
             *(
                 client.post(f"{API}/goals", json={"week_start": "2026-11-23", "target_calls": n})
@@ -161,17 +127,12 @@ async def test_racing_goals_for_one_week_make_one_goal_and_conflicts(
 
 
 async def test_a_delete_waits_for_a_move_of_the_same_day_and_rescores_after_it(
-    settings: Settings,
-    clock: FixedClock,
-    engine: AsyncEngine,
-    bearer: Callable[..., dict[str, str]],
+    racing_client: RacingClient, clock: FixedClock, engine: AsyncEngine
 ) -> None:
     """A move of Monday's first video is open (uncommitted) while Monday's second is
     deleted: the delete must rescore Monday from the committed move, not from before it."""
-    founder = unique_clerk_id("user_race")
     monday, tuesday = TODAY - timedelta(days=2), TODAY - timedelta(days=1)
-    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
-        client.headers.update(bearer(sub=founder))
+    async with racing_client() as (client, founder):
         moved, deleted = [
             (
                 await client.post(
@@ -183,7 +144,7 @@ async def test_a_delete_waits_for_a_move_of_the_same_day_and_rescores_after_it(
         ]
 
         async with AsyncSession(engine, expire_on_commit=False) as mover:
-            user = await mover.scalar(select(User).where(User.clerk_user_id == founder))
+            user = await mover.get(User, founder.id)
             assert user is not None
             await ActivityService(mover, clock).update_activity(
                 user, moved, AdminActivityUpdate(date=tuesday)
@@ -200,17 +161,11 @@ async def test_a_delete_waits_for_a_move_of_the_same_day_and_rescores_after_it(
 
 @asynccontextmanager
 async def a_founder_with_a_prospect(
-    settings: Settings,
-    clock: FixedClock,
-    engine: AsyncEngine,
-    bearer: Callable[..., dict[str, str]],
+    racing_client: RacingClient, engine: AsyncEngine
 ) -> AsyncIterator[tuple[httpx.AsyncClient, int, int]]:
     """A committing client signed in as a new founder, their id and a prospect of theirs."""
-    founder = unique_clerk_id("user_race")
-    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
-        client.headers.update(bearer(sub=founder))
-        user_id = (await client.get(f"{API}/me")).json()["id"]
-        yield client, user_id, await create_prospect_of(engine, user_id)
+    async with racing_client() as (client, founder):
+        yield client, founder.id, await create_prospect_of(engine, founder.id)
 
 
 def call_for(prospect_id: int) -> dict[str, object]:
@@ -252,12 +207,9 @@ async def write_while_the_prospect_is_deleted(
 
 
 async def test_a_prospect_deleted_while_an_activity_is_logged_for_it_waits_for_it(
-    settings: Settings,
-    clock: FixedClock,
-    engine: AsyncEngine,
-    bearer: Callable[..., dict[str, str]],
+    racing_client: RacingClient, engine: AsyncEngine
 ) -> None:
-    async with a_founder_with_a_prospect(settings, clock, engine, bearer) as (
+    async with a_founder_with_a_prospect(racing_client, engine) as (
         client,
         user_id,
         prospect_id,
@@ -280,12 +232,9 @@ async def test_a_prospect_deleted_while_an_activity_is_logged_for_it_waits_for_i
 
 
 async def test_a_prospect_deleted_while_an_activity_is_linked_to_it_waits_for_it(
-    settings: Settings,
-    clock: FixedClock,
-    engine: AsyncEngine,
-    bearer: Callable[..., dict[str, str]],
+    racing_client: RacingClient, engine: AsyncEngine
 ) -> None:
-    async with a_founder_with_a_prospect(settings, clock, engine, bearer) as (
+    async with a_founder_with_a_prospect(racing_client, engine) as (
         client,
         _,
         prospect_id,
@@ -315,15 +264,12 @@ async def test_a_prospect_deleted_while_an_activity_is_linked_to_it_waits_for_it
 
 
 async def test_activities_naming_one_prospect_do_not_wait_for_each_other(
-    settings: Settings,
-    clock: FixedClock,
-    engine: AsyncEngine,
-    bearer: Callable[..., dict[str, str]],
+    racing_client: RacingClient, engine: AsyncEngine
 ) -> None:
     """The check locks the prospect against deletion only (FOR NO KEY UPDATE), not
     against the FOR KEY SHARE that another transaction's activity naming it holds (its
     foreign-key check): that one must not hold this one up."""
-    async with a_founder_with_a_prospect(settings, clock, engine, bearer) as (
+    async with a_founder_with_a_prospect(racing_client, engine) as (
         client,
         _,
         prospect_id,

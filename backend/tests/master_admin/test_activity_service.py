@@ -16,10 +16,9 @@ from app.schemas.master_admin.activities import AdminActivityCreate, AdminActivi
 from app.schemas.master_admin.progress import ActivityTypeProgress
 from app.schemas.master_admin.scores import AdminScoreResponse, StreakResponse
 from app.services.master_admin.activity_service import ActivityService
-from tests.clock import FixedClock
+from tests.clock import MONDAY, TODAY, FixedClock
 from tests.factories import create_activity, create_goal, create_prospect, create_user
 
-TODAY = date(2026, 11, 25)  # the clock fixture's Wednesday, in UTC
 DONE, PENDING, CANCELLED = ActivityStatus.DONE, ActivityStatus.PENDING, ActivityStatus.CANCELLED
 DISCOVERY, EMAIL, VIDEO, CALL = (
     ActivityType.DISCOVERY,
@@ -574,13 +573,13 @@ async def test_weekly_progress_against_the_goal(
     goal = await create_goal(
         session,
         user,
-        week_start=date(2026, 11, 23),
+        week_start=MONDAY,
         target_discoveries=5,
         target_emails=20,
         target_videos=3,
         target_calls=0,
     )
-    await service.create_activity(user, activity(type=DISCOVERY, amount=2, date=date(2026, 11, 23)))
+    await service.create_activity(user, activity(type=DISCOVERY, amount=2, date=MONDAY))
     await service.create_activity(user, activity(type=DISCOVERY, amount=1))
     await service.create_activity(user, activity(type=EMAIL, amount=25))
     await service.create_activity(user, activity(type=VIDEO, amount=2, status=PENDING))

@@ -2,8 +2,7 @@
 history: the same requests for a 1-day and a 400-day history issue the same statements."""
 
 from collections.abc import Callable
-from datetime import date, timedelta
-from typing import Any
+from datetime import timedelta
 
 import httpx
 from sqlalchemy import insert
@@ -11,12 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.models import ActivityStatus, ActivityType, AdminActivity, User
 from app.services.master_admin.activity_service import ActivityService
-from tests.clock import FixedClock
-from tests.conftest import API
+from tests.clock import MONDAY, TODAY, FixedClock
 from tests.factories import create_goal, create_user
-from tests.statements import counting_statements
-
-TODAY = date(2026, 11, 25)
+from tests.helpers import API
+from tests.statements import CountedRequests
 
 
 async def with_history(
@@ -40,7 +37,7 @@ async def with_history(
     )
     service = ActivityService(session, clock)
     await service.calculate_daily_score(user, *history)
-    await create_goal(session, user, week_start=date(2026, 11, 23), target_emails=10)
+    await create_goal(session, user, week_start=MONDAY, target_emails=10)
     return user
 
 
@@ -57,15 +54,7 @@ async def test_statements_do_not_grow_with_the_history(
     async def statements_of_each_request(clerk_user_id: str) -> dict[str, int]:
         headers = bearer(sub=clerk_user_id)
         await client.get(f"{API}/scores/today", headers=headers)  # the user row is synced
-        counts: dict[str, int] = {}
-
-        async def count(name: str, method: str, path: str, **kwargs: Any) -> httpx.Response:
-            with counting_statements(engine) as statements:
-                response = await client.request(method, f"{API}{path}", headers=headers, **kwargs)
-            assert response.status_code < 300, response.text
-            counts[name] = len(statements)
-            return response
-
+        count = CountedRequests(client, engine, headers)
         activity = {"type": "call", "status": "done", "date": str(TODAY), "amount": 1}
         created = (await count("POST /activities", "POST", "/activities", json=activity)).json()
         await count(
@@ -86,7 +75,7 @@ async def test_statements_do_not_grow_with_the_history(
         )
         assert streak.json()["last_active_date"] == str(TODAY - timedelta(days=1))
         assert len(history.json()) == 366
-        return counts
+        return count.counts
 
     short = await statements_of_each_request("user_short_history")
     long = await statements_of_each_request("user_long_history")

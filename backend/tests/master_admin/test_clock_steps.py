@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import elapsed, not_before
 from tests.clock import FixedClock
-from tests.conftest import API
 from tests.factories import create_focus_session, create_founder, create_nudge
+from tests.helpers import API
 
 FOCUS = f"{API}/focus-sessions"
 TEN = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)

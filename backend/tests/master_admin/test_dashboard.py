@@ -5,8 +5,7 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.models import ActivityStatus, ActivityType
-from tests.clock import FixedClock, utc
-from tests.conftest import API
+from tests.clock import MONDAY, TODAY, FixedClock, utc
 from tests.factories import (
     create_activity,
     create_focus_session,
@@ -16,12 +15,11 @@ from tests.factories import (
     create_score,
     create_user,
 )
+from tests.helpers import API
 from tests.master_admin.expected import day_score, progress, untouched_week
 from tests.statements import counting_statements
 
 DASHBOARD = f"{API}/dashboard"
-MONDAY = date(2026, 11, 23)
-TODAY = date(2026, 11, 25)  # the default clock: Wednesday, 15:00 UTC
 
 
 async def test_a_new_user_sees_an_empty_dashboard(client: httpx.AsyncClient) -> None:

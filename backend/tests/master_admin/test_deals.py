@@ -1,6 +1,6 @@
 """Deals: stages with their probabilities, closing days and history; money exact."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -9,12 +9,11 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import AdminDeal, AdminDealStageChange
-from tests.clock import FixedClock, utc
-from tests.conftest import API
+from tests.clock import TODAY, FixedClock, utc
 from tests.factories import create_founder, create_prospect, create_user
+from tests.helpers import API
 
 DEALS = f"{API}/deals"
-TODAY = date(2026, 11, 25)  # the default clock
 
 
 @pytest.fixture

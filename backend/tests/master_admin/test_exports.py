@@ -18,8 +18,9 @@ from app.services.master_admin.activity_service import (
     activity_criteria,
     activity_export_rows,
 )
-from tests.conftest import API
+from tests.clock import TODAY
 from tests.factories import create_activity, create_user
+from tests.helpers import API
 
 HEADER = "id,date,type,status,amount,prospect_id,notes,created_at"
 
@@ -37,7 +38,7 @@ async def test_activities_export_quotes_and_defuses(
     tricky = await create_activity(
         session,
         founder,
-        date=date(2026, 11, 25),
+        date=TODAY,
         type=ActivityType.CALL,
         amount=2,
         notes='one, "two"\nthree',

@@ -1,5 +1,4 @@
 import asyncio
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -13,10 +12,10 @@ from app.core.errors import Conflict
 from app.models import AdminFocusSession, User
 from app.schemas.master_admin.focus_sessions import AdminFocusSessionEnd
 from app.services.master_admin.focus_session_service import FocusSessionService
-from tests.clock import FixedClock
-from tests.committed_app import committing_client, unique_clerk_id
-from tests.conftest import API, DEFAULT_NOW
+from tests.clock import DEFAULT_NOW, FixedClock
+from tests.committed_app import RacingClient, unique_clerk_id
 from tests.factories import create_focus_session, create_founder, create_user
+from tests.helpers import API
 from tests.interleaving import until_blocked_or_done
 from tests.statements import counting_statements
 
@@ -468,21 +467,10 @@ async def test_history_limit_of_500_is_accepted(client: httpx.AsyncClient) -> No
 
 
 async def test_racing_starts_make_exactly_one_session(
-    settings: Settings,
-    clock: FixedClock,
-    engine: AsyncEngine,
-    bearer: Callable[..., dict[str, str]],
+    racing_client: RacingClient, engine: AsyncEngine
 ) -> None:
-    clerk_id = unique_clerk_id("user_focus_race")
-    headers = bearer(sub=clerk_id)
-    async with committing_client(
-        settings, clock, engine, clerk_user_ids=[clerk_id]
-    ) as racing_client:
-        await racing_client.get(f"{API}/me", headers=headers)
-
-        responses = await asyncio.gather(
-            *(racing_client.post(FOCUS, json={}, headers=headers) for _ in range(8))
-        )
+    async with racing_client() as (client, founder):
+        responses = await asyncio.gather(*(client.post(FOCUS, json={}) for _ in range(8)))
 
         statuses = sorted(response.status_code for response in responses)
         assert statuses == [201] + [409] * 7
@@ -495,7 +483,7 @@ async def test_racing_starts_make_exactly_one_session(
                 select(func.count())
                 .select_from(AdminFocusSession)
                 .join(User)
-                .where(User.clerk_user_id == clerk_id)
+                .where(User.id == founder.id)
             )
         assert stored == 1
 
@@ -612,16 +600,11 @@ async def test_focus_stats_week_start_must_be_a_monday(
 
 
 async def test_racing_completes_and_interrupts_end_a_session_once(
-    settings: Settings,
-    clock: FixedClock,
-    engine: AsyncEngine,
-    bearer: Callable[..., dict[str, str]],
+    racing_client: RacingClient, engine: AsyncEngine
 ) -> None:
     """Every end reads the open session while another transaction holds its row: the
     first to get the row ends it, each of the others finds it ended (409)."""
-    clerk_id = unique_clerk_id("user_focus_end_race")
-    async with committing_client(settings, clock, engine, clerk_user_ids=[clerk_id]) as client:
-        client.headers.update(bearer(sub=clerk_id))
+    async with racing_client() as (client, _):
         focus_id = (await client.post(FOCUS, json={"notes": "draft"})).json()["id"]
         # notes -> how the request ends the session
         ends = {

@@ -8,12 +8,10 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.models import User
-from tests.clock import FixedClock
-from tests.conftest import API
+from tests.clock import MONDAY, FixedClock
 from tests.factories import create_founder, create_goal, create_user
+from tests.helpers import API
 from tests.statements import counting_statements
-
-MONDAY = date(2026, 11, 23)
 
 
 def goal_body(**fields: Any) -> dict[str, Any]:
@@ -129,7 +127,7 @@ async def test_list_goals_newest_week_first_and_only_the_callers(
     client: httpx.AsyncClient, session: AsyncSession, founder: User
 ) -> None:
     older = await create_goal(session, founder, week_start=date(2026, 11, 9))
-    newest = await create_goal(session, founder, week_start=date(2026, 11, 23))
+    newest = await create_goal(session, founder, week_start=MONDAY)
     middle = await create_goal(session, founder, week_start=date(2026, 11, 16))
     await create_goal(session, await create_user(session), week_start=date(2026, 11, 30))
 

@@ -6,9 +6,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.models import AdminMeeting, MeetingType, User
-from tests.clock import utc
-from tests.conftest import API
+from tests.clock import TODAY, utc
 from tests.factories import create_meeting, create_user
+from tests.helpers import API
 from tests.statements import counting_statements
 
 MEETINGS = f"{API}/meetings"
@@ -142,7 +142,7 @@ async def test_list_is_mine_only_newest_first(
 async def test_list_is_newest_created_first_whatever_the_ids(
     client: httpx.AsyncClient, session: AsyncSession, founder: User
 ) -> None:
-    later = await create_meeting(session, founder, created_at=utc(date(2026, 11, 25), 10))
+    later = await create_meeting(session, founder, created_at=utc(TODAY, 10))
     earlier = await create_meeting(session, founder, created_at=utc(date(2026, 11, 24), 10))
 
     response = await client.get(MEETINGS)

@@ -24,8 +24,8 @@ from app.services.master_admin.nudge_phrasing import (
 from app.services.master_admin.nudge_rules import NO_FOCUS, NO_GOAL
 from tests.clock import FixedClock
 from tests.committed_app import committing_app, unique_clerk_id
-from tests.conftest import API, ClientWith, configured, http_client
 from tests.factories import create_nudge, create_user
+from tests.helpers import API, ClientWith, configured, http_client
 
 BASE_URL = "https://ai.example.test/v1"
 COMPLETIONS = f"{BASE_URL}/chat/completions"

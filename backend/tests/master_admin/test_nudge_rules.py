@@ -1,14 +1,12 @@
 """The nudge rules as pure functions: every draft's key, kind, text and facts (what an AI
 may use to reword it), read field by field, for situations computed by hand."""
 
-from datetime import date, time
+from datetime import time
 
 from app.models import ActivityType, NudgePriority, NudgeType
 from app.schemas.master_admin.progress import ActivityTypeProgress, WeeklyProgressResponse
 from app.services.master_admin.nudge_rules import NudgeDraft, Situation, nudge_drafts
-
-MONDAY = date(2026, 11, 23)
-TODAY = date(2026, 11, 25)
+from tests.clock import MONDAY, TODAY
 
 
 def progress(

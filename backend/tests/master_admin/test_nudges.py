@@ -2,7 +2,6 @@
 
 import asyncio
 import itertools
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -12,7 +11,6 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from app.core.config import Settings
 from app.models import (
     ActivityStatus,
     ActivityType,
@@ -22,9 +20,8 @@ from app.models import (
     User,
 )
 from app.services.master_admin.nudge_service import NudgeService
-from tests.clock import FixedClock, utc
-from tests.committed_app import committing_client, unique_clerk_id
-from tests.conftest import API
+from tests.clock import MONDAY, TODAY, FixedClock, utc
+from tests.committed_app import RacingClient
 from tests.factories import (
     create_activity,
     create_focus_session,
@@ -34,13 +31,13 @@ from tests.factories import (
     create_score,
     create_user,
 )
+from tests.helpers import API
 
 NUDGES = f"{API}/nudges"
 GENERATE = f"{NUDGES}/generate"
-# The default clock reads Wednesday 25 November 2026, 15:00 UTC: day 3 of the week
-# starting Monday the 23rd, so a steady pace has target x 3 / 7 done by the end of today.
-MONDAY = date(2026, 11, 23)
-TODAY = date(2026, 11, 25)
+# The default clock reads Wednesday 25 November 2026 (TODAY), 15:00 UTC: day 3 of the week
+# starting Monday the 23rd (MONDAY), so a steady pace has target x 3 / 7 done by the end
+# of today.
 LOS_ANGELES = "America/Los_Angeles"  # UTC-8 in November
 NO_GOAL = "No goal is set for this week yet: set your targets so your pace can be tracked."
 NO_FOCUS = "No focus session completed yet today: block 50 minutes for your most important work."
@@ -828,22 +825,11 @@ async def test_the_generate_path_only_generates(client: httpx.AsyncClient, metho
 
 
 async def test_racing_generate_calls_create_each_nudge_once(
-    settings: Settings,
-    clock: FixedClock,
-    engine: AsyncEngine,
-    bearer: Callable[..., dict[str, str]],
+    racing_client: RacingClient, clock: FixedClock, engine: AsyncEngine
 ) -> None:
-    clerk_id = unique_clerk_id("user_nudge_race")
-    headers = bearer(sub=clerk_id)
     clock.instant = utc(TODAY, 17)
-    async with committing_client(
-        settings, clock, engine, clerk_user_ids=[clerk_id]
-    ) as racing_client:
-        await racing_client.get(f"{API}/me", headers=headers)
-
-        responses = await asyncio.gather(
-            *(racing_client.post(GENERATE, headers=headers) for _ in range(8))
-        )
+    async with racing_client() as (client, founder):
+        responses = await asyncio.gather(*(client.post(GENERATE) for _ in range(8)))
 
         assert [response.status_code for response in responses] == [201] * 8
         created = [nudge["rule_key"] for response in responses for nudge in response.json()]
@@ -852,7 +838,7 @@ async def test_racing_generate_calls_create_each_nudge_once(
             stored = await connection.scalars(
                 select(AdminNudge.rule_key)
                 .join(User)
-                .where(User.clerk_user_id == clerk_id)
+                .where(User.id == founder.id)
                 .order_by(AdminNudge.rule_key)
             )
             assert stored.all() == ["no_focus:2026-11-25", "no_goal:2026-11-25"]

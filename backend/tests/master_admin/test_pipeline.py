@@ -10,12 +10,11 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import AdminProspect, DealStage, ProspectStatus, User
-from tests.clock import FixedClock, utc
-from tests.conftest import API
+from tests.clock import TODAY, FixedClock, utc
 from tests.factories import create_deal, create_founder, create_prospect, create_user
+from tests.helpers import API
 
 SUMMARY = f"{API}/pipeline/summary"
-TODAY = date(2026, 11, 25)  # the default clock
 
 
 @pytest.fixture

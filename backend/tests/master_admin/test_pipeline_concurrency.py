@@ -3,27 +3,15 @@ database's unique index and row locks decide, never a read-then-write in Python.
 
 import asyncio
 from collections import Counter
-from collections.abc import Callable
 
-from sqlalchemy.ext.asyncio import AsyncEngine
-
-from app.core.config import Settings
-from tests.clock import FixedClock
-from tests.committed_app import committing_client, unique_clerk_id
-from tests.conftest import API
+from tests.committed_app import RacingClient
+from tests.helpers import API
 
 
 async def test_simultaneous_prospects_with_one_email_make_one_201_and_one_409(
-    settings: Settings,
-    clock: FixedClock,
-    engine: AsyncEngine,
-    bearer: Callable[..., dict[str, str]],
+    racing_client: RacingClient,
 ) -> None:
-    founder = unique_clerk_id("user_race")
-    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
-        client.headers.update(bearer(sub=founder))
-        await client.get(f"{API}/me")  # the user row exists before the race
-
+    async with racing_client() as (client, _):
         responses = await asyncio.gather(
             client.post(f"{API}/prospects", json={"name": "Ada", "email": "ada@example.com"}),
             client.post(f"{API}/prospects", json={"name": "ADA", "email": "ADA@example.com"}),
@@ -35,14 +23,9 @@ async def test_simultaneous_prospects_with_one_email_make_one_201_and_one_409(
 
 
 async def test_simultaneous_stage_moves_each_record_the_stage_they_left(
-    settings: Settings,
-    clock: FixedClock,
-    engine: AsyncEngine,
-    bearer: Callable[..., dict[str, str]],
+    racing_client: RacingClient,
 ) -> None:
-    founder = unique_clerk_id("user_race")
-    async with committing_client(settings, clock, engine, clerk_user_ids=[founder]) as client:
-        client.headers.update(bearer(sub=founder))
+    async with racing_client() as (client, _):
         prospect = (await client.post(f"{API}/prospects", json={"name": "Ada"})).json()
         deal = (
             await client.post(

@@ -2,9 +2,8 @@
 the book: the same requests for a book of one and of hundreds issue as many statements."""
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
-from typing import Any
 
 import httpx
 from sqlalchemy import insert
@@ -19,11 +18,10 @@ from app.models import (
     DealStage,
     ProspectStatus,
 )
-from tests.conftest import API
+from tests.clock import TODAY
 from tests.factories import create_user
-from tests.statements import counting_statements
-
-TODAY = date(2026, 11, 25)
+from tests.helpers import API
+from tests.statements import CountedRequests
 
 
 async def with_book(session: AsyncSession, clerk_user_id: str, prospects: int) -> None:
@@ -92,24 +90,18 @@ async def test_statements_do_not_grow_with_the_book(
     async def statements_of_each_request(clerk_user_id: str) -> dict[str, int]:
         headers = bearer(sub=clerk_user_id)
         await client.get(f"{API}/me", headers=headers)  # the user row is synced
-        counts: dict[str, int] = {}
+        count = CountedRequests(client, engine, headers)
 
-        async def count(name: str, method: str, path: str, **kwargs: Any) -> Any:
-            with counting_statements(engine) as statements:
-                response = await client.request(method, f"{API}{path}", headers=headers, **kwargs)
-            assert response.status_code < 300, response.text
-            counts[name] = len(statements)
-            return None if response.status_code == 204 else response.json()
-
-        prospect = await count(
-            "POST /prospects", "POST", "/prospects", json={"name": "New", "email": "n@x.example"}
-        )
-        listed = await count(
-            "GET /prospects (search, by score)",
-            "GET",
-            "/prospects",
-            params={"q": "acme", "sort": "-lead_score"},
-        )
+        new = {"name": "New", "email": "n@x.example"}
+        prospect = (await count("POST /prospects", "POST", "/prospects", json=new)).json()
+        listed = (
+            await count(
+                "GET /prospects (search, by score)",
+                "GET",
+                "/prospects",
+                params={"q": "acme", "sort": "-lead_score"},
+            )
+        ).json()
         await count("GET /prospects/{id}", "GET", f"/prospects/{prospect['id']}")
         await count(
             "PUT /prospects/{id}",
@@ -118,7 +110,7 @@ async def test_statements_do_not_grow_with_the_book(
             json={"email": "m@x.example", "status": "engaged"},
         )
         deal = {"prospect_id": prospect["id"], "title": "Licence", "value": 10}
-        deal = await count("POST /deals", "POST", "/deals", json=deal)
+        deal = (await count("POST /deals", "POST", "/deals", json=deal)).json()
         await count("PUT /deals/{id} (stage)", "PUT", f"/deals/{deal['id']}", json={"stage": "won"})
         await count("GET /deals/{id}", "GET", f"/deals/{deal['id']}")
         await count("GET /deals (open)", "GET", "/deals", params={"open": "true"})
@@ -132,7 +124,7 @@ async def test_statements_do_not_grow_with_the_book(
         await count("GET /dashboard", "GET", "/dashboard")
         await count("DELETE /deals/{id}", "DELETE", f"/deals/{deal['id']}")
         await count("DELETE /prospects/{id}", "DELETE", f"/prospects/{prospect['id']}")
-        return counts
+        return count.counts
 
     small = await statements_of_each_request("user_small_book")
     big = await statements_of_each_request("user_big_book")

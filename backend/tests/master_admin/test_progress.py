@@ -9,12 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import ActivityStatus, ActivityType, User
 from app.services.master_admin.activity_service import percent_of
-from tests.clock import FixedClock
-from tests.conftest import API
+from tests.clock import MONDAY, FixedClock
 from tests.factories import create_activity, create_founder, create_goal, create_user
+from tests.helpers import API
 from tests.master_admin.expected import progress
-
-THIS_MONDAY = date(2026, 11, 23)
 
 
 async def test_progress_against_this_weeks_goal(
@@ -23,7 +21,7 @@ async def test_progress_against_this_weeks_goal(
     goal = await create_goal(
         session,
         founder,
-        week_start=THIS_MONDAY,
+        week_start=MONDAY,
         target_discoveries=5,
         target_emails=20,
         target_videos=3,
@@ -67,7 +65,7 @@ async def test_progress_against_this_weeks_goal(
 async def test_percent_is_rounded_down(
     client: httpx.AsyncClient, session: AsyncSession, founder: User
 ) -> None:
-    await create_goal(session, founder, week_start=THIS_MONDAY, target_calls=3)
+    await create_goal(session, founder, week_start=MONDAY, target_calls=3)
     await create_activity(session, founder, type=ActivityType.CALL, amount=2)
 
     response = await client.get(f"{API}/progress/week")
@@ -135,7 +133,7 @@ async def test_on_monday_one_day_has_begun(
     client: httpx.AsyncClient, session: AsyncSession, founder: User, clock: FixedClock
 ) -> None:
     clock.instant = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)
-    await create_goal(session, founder, week_start=THIS_MONDAY, target_emails=14)
+    await create_goal(session, founder, week_start=MONDAY, target_emails=14)
 
     response = await client.get(f"{API}/progress/week")
 
@@ -151,7 +149,7 @@ async def test_this_week_is_the_callers_local_week(
     last_week = await create_goal(
         session, founder, week_start=date(2026, 11, 16), target_discoveries=7
     )
-    await create_goal(session, founder, week_start=THIS_MONDAY)
+    await create_goal(session, founder, week_start=MONDAY)
     await create_activity(session, founder, date=date(2026, 11, 22), amount=4)
 
     response = await client.get(f"{API}/progress/week")

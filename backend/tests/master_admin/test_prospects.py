@@ -2,7 +2,7 @@
 and last activity date computed when read."""
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -23,12 +23,11 @@ from app.models import (
 )
 from app.schemas.master_admin.prospects import AdminProspectCreate
 from app.services.master_admin.prospect_service import ProspectService
-from tests.clock import FixedClock
-from tests.conftest import API, ClientWith
+from tests.clock import TODAY, FixedClock
 from tests.factories import create_activity, create_founder, create_prospect, create_user
+from tests.helpers import API, ClientWith
 
 PROSPECTS = f"{API}/prospects"
-TODAY = date(2026, 11, 25)  # the default clock
 
 
 def days_ago(days: int) -> str:

@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.models import User
 from tests.clock import FixedClock, utc
-from tests.conftest import API
 from tests.factories import create_activity, create_goal
+from tests.helpers import API
 from tests.statements import counting_statements
 
 THURSDAY, FRIDAY, SATURDAY, MONDAY = "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-23"

@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import User
 from tests.clock import FixedClock
-from tests.conftest import API
 from tests.factories import create_founder, create_score, create_user
+from tests.helpers import API
 from tests.master_admin.expected import day_score
 
 

@@ -16,7 +16,7 @@ from app.services.master_admin.activity_queries import LOCK_SCORES
 from app.services.master_admin.rescoring import rescore_if_scoring_changed, scoring_fingerprint
 from tests.clock import FixedClock
 from tests.committed_app import committing_app, unique_clerk_id
-from tests.conftest import API, configured, http_client, running_app
+from tests.helpers import API, configured, http_client, running_app
 from tests.master_admin.expected import day_score
 
 SUNDAY = datetime(2026, 11, 29, 15, 0, tzinfo=UTC)
