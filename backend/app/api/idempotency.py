@@ -20,7 +20,7 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.responses import Response
-from sqlalchemy import Integer, String, bindparam, delete, select, update
+from sqlalchemy import String, bindparam, delete, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -28,6 +28,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.api.dependencies import MasterAdmin, app_clock
 from app.core.errors import Conflict, InvalidInput
 from app.models import IdempotencyKey
+from app.services.parameters import NOW, OWNER, owner_params
 
 HEADER = "Idempotency-Key"
 # 1..255 visible ASCII characters.
@@ -37,18 +38,17 @@ LIFETIME = timedelta(hours=24)
 SCOPE_KEY = "master_admin.idempotency"
 STORED_HEADERS = ("content-type", "location")
 
-_owner = bindparam("owner_id", type_=Integer)
 _key = bindparam("idempotency_key", type_=String)
 EXPIRE = delete(IdempotencyKey).where(
-    IdempotencyKey.user_id == _owner, IdempotencyKey.created_at < bindparam("expired_before")
+    IdempotencyKey.user_id == OWNER, IdempotencyKey.created_at < bindparam("expired_before")
 )
 CLAIM = (
     insert(IdempotencyKey)
     .values(
-        user_id=_owner,
+        user_id=OWNER,
         key=_key,
         request_fingerprint=bindparam("fingerprint"),
-        created_at=bindparam("now"),
+        created_at=NOW,
     )
     .on_conflict_do_nothing(index_elements=[IdempotencyKey.user_id, IdempotencyKey.key])
     .returning(IdempotencyKey.key)
@@ -58,8 +58,8 @@ CLAIMED = select(
     IdempotencyKey.status_code,
     IdempotencyKey.response_headers,
     IdempotencyKey.response_body,
-).where(IdempotencyKey.user_id == _owner, IdempotencyKey.key == _key)
-OF_CLAIM = (IdempotencyKey.user_id == _owner, IdempotencyKey.key == _key)
+).where(IdempotencyKey.user_id == OWNER, IdempotencyKey.key == _key)
+OF_CLAIM = (IdempotencyKey.user_id == OWNER, IdempotencyKey.key == _key)
 
 
 @dataclass(frozen=True)
@@ -101,11 +101,13 @@ async def idempotent_post(request: Request, user: MasterAdmin) -> None:
         b"\n".join([request.method.encode(), request.url.path.encode(), body])
     ).hexdigest()
     now = app_clock(request).now()
-    parameters = {"owner_id": user.id, "idempotency_key": key}
+    parameters = {**owner_params(user.id), "idempotency_key": key}
     async with _engine(request.app).begin() as connection:
-        await connection.execute(EXPIRE, {"owner_id": user.id, "expired_before": now - LIFETIME})
+        await connection.execute(
+            EXPIRE, {**owner_params(user.id), "expired_before": now - LIFETIME}
+        )
         claimed = await connection.scalar(
-            CLAIM, {**parameters, "fingerprint": fingerprint, "now": now}
+            CLAIM, {**parameters, **owner_params(user.id, now=now), "fingerprint": fingerprint}
         )
         if claimed is not None:
             request.scope[SCOPE_KEY] = Claim(user.id, key)
@@ -159,7 +161,7 @@ class IdempotencyRecorder:
         claim: Claim | None = scope.get(SCOPE_KEY)
         if claim is None:
             return
-        where = {"owner_id": claim.user_id, "idempotency_key": claim.key}
+        where = {**owner_params(claim.user_id), "idempotency_key": claim.key}
         async with _engine(scope["app"]).begin() as connection:
             if response is None or response[0] >= 500:
                 await connection.execute(delete(IdempotencyKey).where(*OF_CLAIM), where)

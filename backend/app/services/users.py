@@ -1,6 +1,6 @@
 """Just-in-time users: the first valid token of a Clerk user creates its row."""
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import String, bindparam, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,7 +14,8 @@ from app.services.changes import save_changes
 PROFILE_CLAIMS = {"email": 320, "first_name": 255, "last_name": 255}
 ROLE_LENGTH = 100
 # Built once: constructing a SQL expression costs more than executing a cached one.
-USER_BY_CLERK_ID = select(User).where(User.clerk_user_id == bindparam("clerk_user_id"))
+CLERK_USER_ID = bindparam("clerk_user_id", type_=String)
+USER_BY_CLERK_ID = select(User).where(User.clerk_user_id == CLERK_USER_ID)
 
 
 def profile_from_claims(claims: Claims, *, role_claim: str) -> dict[str, str | None]:
@@ -33,7 +34,7 @@ async def mirrored_user(
 ) -> User | None:
     """The caller's row when it already mirrors `profile` (from `profile_from_claims`):
     the common case, one SELECT. None when it is missing or a claim changed."""
-    user = await session.scalar(USER_BY_CLERK_ID, {"clerk_user_id": clerk_user_id})
+    user = await session.scalar(USER_BY_CLERK_ID, {CLERK_USER_ID.key: clerk_user_id})
     if user is not None and all(getattr(user, name) == value for name, value in profile.items()):
         return user
     return None

@@ -42,7 +42,9 @@ from app.services.master_admin.pipeline_queries import (
     LOCK_PIPELINE,
     PIPELINE_SUMMARY,
     month_starts,
+    summary_params,
 )
+from app.services.parameters import owner_params
 
 DEFAULT_PERIOD_DAYS = 90
 CENT = Decimal("0.01")
@@ -176,17 +178,12 @@ class DealService:
         months = month_starts(today, FORECAST_MONTHS + 1)
         groups = await self.session.execute(
             PIPELINE_SUMMARY,
-            {
-                "owner_id": user.id,
-                "date_from": date_from,
-                "date_to": date_to,
-                "month_starts": months[1:],
-            },
+            summary_params(user.id, date_from, date_to, months[1:]),
         )
         return summarize(groups.all(), months[:FORECAST_MONTHS])
 
     async def _lock_pipeline(self, user: User) -> None:
-        await self.session.execute(LOCK_PIPELINE, {"owner_id": user.id})
+        await self.session.execute(LOCK_PIPELINE, owner_params(user.id))
 
     def _closed_on(self, user: User, stage: DealStage) -> date | None:
         return self.clock.today(user.timezone) if stage.is_closed else None

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
 from pydantic import TypeAdapter
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import DateTime, Select, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,6 +23,7 @@ from app.schemas.master_admin.focus_sessions import (
     FocusDay,
     FocusStatsResponse,
 )
+from app.services.parameters import OWNER, owner_params
 
 # Instants in messages read as in the JSON bodies: 2026-11-25T15:00:00Z.
 INSTANT = TypeAdapter(datetime)
@@ -32,8 +33,12 @@ ONE_OPEN_PER_USER_INDEX = "uq_admin_focus_sessions_one_open_per_user"
 
 # Built once: the dashboard asks on every load.
 OPEN_SESSION = select(AdminFocusSession).where(
-    AdminFocusSession.user_id == bindparam("owner_id"), AdminFocusSession.end_time.is_(None)
+    AdminFocusSession.user_id == OWNER, AdminFocusSession.end_time.is_(None)
 )
+
+# The instants a week's sessions start from (included) and until (excluded).
+SINCE = bindparam("since", type_=DateTime(timezone=True))
+UNTIL = bindparam("until", type_=DateTime(timezone=True))
 
 
 WEEK_SESSIONS = select(
@@ -43,9 +48,9 @@ WEEK_SESSIONS = select(
     AdminFocusSession.completed,
     AdminFocusSession.interrupted,
 ).where(
-    AdminFocusSession.user_id == bindparam("owner_id"),
-    AdminFocusSession.start_time >= bindparam("start"),
-    AdminFocusSession.start_time < bindparam("end"),
+    AdminFocusSession.user_id == OWNER,
+    AdminFocusSession.start_time >= SINCE,
+    AdminFocusSession.start_time < UNTIL,
 )
 
 
@@ -93,7 +98,7 @@ class FocusSessionService:
         end = datetime.combine(start + timedelta(days=7), time(), tzinfo=zone)
         rows = (
             await self.session.execute(
-                WEEK_SESSIONS, {"owner_id": user.id, "start": midnight[0], "end": end}
+                WEEK_SESSIONS, {**owner_params(user.id), SINCE.key: midnight[0], UNTIL.key: end}
             )
         ).all()
         now = self.clock.now()
@@ -120,7 +125,7 @@ class FocusSessionService:
         return focus
 
     async def active_session(self, user: User) -> AdminActiveFocusSessionResponse | None:
-        focus = await self.session.scalar(OPEN_SESSION, {"owner_id": user.id})
+        focus = await self.session.scalar(OPEN_SESSION, owner_params(user.id))
         return active_session_response(focus, self.clock.now())
 
     async def list_sessions(
@@ -162,7 +167,7 @@ class FocusSessionService:
         return focus
 
     async def _still_open_detail(self, user: User) -> str:
-        blocker = await self.session.scalar(OPEN_SESSION, {"owner_id": user.id})
+        blocker = await self.session.scalar(OPEN_SESSION, owner_params(user.id))
         # The blocker may have ended between our insert and this read; it is still a 409.
         which = "another focus session" if blocker is None else f"focus session {blocker.id}"
         return f"{which} is still open: complete or interrupt it first"

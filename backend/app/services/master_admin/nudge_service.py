@@ -27,7 +27,7 @@ from app.models import (
 )
 from app.services.master_admin.dashboard_service import DashboardService
 from app.services.master_admin.nudge_phrasing import NudgePhraser
-from app.services.master_admin.nudge_queries import INBOX, PRIORITY_RANK, UNREAD
+from app.services.master_admin.nudge_queries import INBOX, PRIORITY_RANK, UNREAD, inbox_params
 from app.services.master_admin.nudge_rules import NudgeDraft, Situation, nudge_drafts
 
 
@@ -83,7 +83,7 @@ class NudgeService:
             statement.order_by(
                 PRIORITY_RANK.desc(), AdminNudge.created_at.desc(), AdminNudge.id.desc()
             ),
-            {"owner_id": user.id, "now": self.clock.now()},
+            inbox_params(user.id, self.clock.now()),
         )
         return nudges.all()
 

@@ -1,19 +1,23 @@
-"""The pipeline's figures, each one statement (bound: owner_id), built once at import:
-the dashboard reads `OPEN_PIPELINE` on every load."""
+"""The pipeline's figures, each one statement (bound: the shared `OWNER`), built once at
+import: the dashboard reads `OPEN_PIPELINE` on every load."""
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, Integer, Select, bindparam, case, func, literal_column, select
+from sqlalchemy import Date, Select, bindparam, case, func, literal_column, select
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from app.models import AdminDeal, AdminPipelineBucket, AdminPipelineTotals
 from app.models.enums import CLOSED_STAGES
+from app.services.parameters import OWNER, owner_params
 
 FORECAST_MONTHS = 6
 # The bucket day of open deals without an expected close date.
 UNSCHEDULED = literal_column("'infinity'::date", Date)
-OWNER = bindparam("owner_id", type_=Integer)
+MONTH_STARTS = bindparam("month_starts", type_=ARRAY(Date))
+DATE_FROM = bindparam("date_from", type_=Date)
+DATE_TO = bindparam("date_to", type_=Date)
 
 # First key of the two-key advisory lock serialising one user's pipeline writes (deals,
 # prospects). Their triggers update the user's totals row after the rows they change:
@@ -53,15 +57,13 @@ def _summary() -> Select[Any]:  # pragma: no mutate block
     month = case(
         (
             is_open & (bucket.day != UNSCHEDULED),
-            func.width_bucket(bucket.day, bindparam("month_starts", type_=ARRAY(Date))),
+            func.width_bucket(bucket.day, MONTH_STARTS),
         )
     )
     in_period = case(
         (
             ~is_open,
-            bucket.day.between(
-                bindparam("date_from", type_=Date), bindparam("date_to", type_=Date)
-            ),
+            bucket.day.between(DATE_FROM, DATE_TO),
         )
     )
     return (
@@ -80,6 +82,20 @@ def _summary() -> Select[Any]:  # pragma: no mutate block
 
 
 PIPELINE_SUMMARY = _summary()
+
+
+def summary_params(
+    user_id: int, date_from: date, date_to: date, month_starts: Sequence[date]
+) -> dict[str, Any]:
+    """`PIPELINE_SUMMARY`'s parameters: the user's closings between `date_from` and
+    `date_to` (both included), open deals bucketed by `month_starts` (the first days of
+    the next six months)."""
+    return {
+        **owner_params(user_id),
+        DATE_FROM.key: date_from,
+        DATE_TO.key: date_to,
+        MONTH_STARTS.key: month_starts,
+    }
 
 
 def month_starts(today: date, count: int) -> list[date]:

@@ -19,13 +19,11 @@ from typing import Any, Literal
 
 from sqlalchemy import (
     ColumnElement,
-    Date,
     Float,
     Integer,
     Numeric,
     Row,
     Select,
-    bindparam,
     case,
     cast,
     delete,
@@ -52,6 +50,7 @@ from app.models import (
 from app.models.prospect import EMAIL_PER_USER_INDEX
 from app.schemas.master_admin.prospects import AdminProspectCreate, AdminProspectUpdate
 from app.services.master_admin.pipeline_queries import LOCK_PIPELINE
+from app.services.parameters import OWNER, TODAY, owner_params
 
 ProspectSort = Literal["-created_at", "name", "-lead_score", "-last_activity_date"]
 
@@ -68,8 +67,6 @@ HALF_LIFE_DAYS = 14
 
 # The count of a list's matches, a subquery of its page (aliased: no correlation).
 COUNTED = aliased(AdminProspect)
-OWNER = bindparam("owner_id", type_=Integer)
-TODAY = bindparam("today", type_=Date)
 
 
 Weights = tuple[tuple[ActivityType, int], ...]
@@ -80,7 +77,7 @@ Weights = tuple[tuple[ActivityType, int], ...]
 def scored_prospects(weights: Weights) -> Select[Any]:  # pragma: no mutate block
     """Every column of the owner's prospects plus `last_activity_date`, `lead_score`
     and its parts `stage_points` and `engagement` (2 decimals), for one set of weights;
-    bound: owner_id, today. Callers add filters, order and paging."""
+    bound: the shared `OWNER` and `TODAY` (`_params`). Callers add filters, order and paging."""
     points = case(dict(weights), value=AdminActivity.type, else_=0) * AdminActivity.amount
     age = func.greatest(0, TODAY - AdminActivity.date)
     decayed = points * func.power(0.5, cast(age, Float) / HALF_LIFE_DAYS)
@@ -123,7 +120,7 @@ class ProspectService:
         self.scored = scored_prospects(tuple(weights.items()))
 
     def _params(self, user: User) -> dict[str, Any]:
-        return {"owner_id": user.id, "today": self.clock.today(user.timezone)}
+        return owner_params(user.id, today=self.clock.today(user.timezone))
 
     async def create_prospect(self, user: User, data: AdminProspectCreate) -> Row[Any]:
         """Add a prospect; 409 when the user has one with the same email, ignoring case
@@ -233,7 +230,7 @@ class ProspectService:
             raise NotFound(f"prospect {prospect_id} not found")
 
     async def _lock_pipeline(self, user: User) -> None:
-        await self.session.execute(LOCK_PIPELINE, {"owner_id": user.id})
+        await self.session.execute(LOCK_PIPELINE, owner_params(user.id))
 
     @asynccontextmanager
     async def _unique_email(self, email: str | None) -> AsyncIterator[None]:
