@@ -31,8 +31,9 @@ from app.core.clock import Clock
 from app.core.config import Settings
 from app.models import ActivityStatus
 from app.schemas.master_admin.activities import AdminActivityCreate
-from app.services.master_admin.activity_queries import SCORE_OF_DAY, rest_params
-from app.services.users import USER_BY_CLERK_ID
+from app.services.master_admin.scoring import SCORE_OF_DAY, day_params, rescore_params
+from app.services.parameters import owner_params
+from app.services.users import CLERK_USER_ID, USER_BY_CLERK_ID
 from bench.replay import POST_ACTIVITY_STATEMENTS, compile_statement
 
 API = "/api/v1/master-admin"
@@ -120,13 +121,13 @@ def create_app(database_url: str | None = None, *, clock: Clock | None = None) -
     async def score_today(request: Request) -> JSONResponse:
         async with pool.acquire() as connection:
             user = await connection.fetchrow(
-                USER.sql, *USER.args({"clerk_user_id": caller(request)})
+                USER.sql, *USER.args({CLERK_USER_ID.key: caller(request)})
             )
             if user is None:
                 return unknown_user()
             day = today(user["timezone"])
             score = await connection.fetchrow(
-                SCORE_TODAY.sql, *SCORE_TODAY.args({"owner_id": user["id"], "day": day})
+                SCORE_TODAY.sql, *SCORE_TODAY.args(day_params(user["id"], day))
             )
         if score is None:
             return JSONResponse(
@@ -139,11 +140,11 @@ def create_app(database_url: str | None = None, *, clock: Clock | None = None) -
         body = await request.json()
         async with pool.acquire() as connection, connection.transaction():
             user = await connection.fetchrow(
-                POST_USER.sql, *POST_USER.args({"clerk_user_id": caller(request)})
+                POST_USER.sql, *POST_USER.args({CLERK_USER_ID.key: caller(request)})
             )
             if user is None:
                 return unknown_user()
-            values = {**ACTIVITY_DEFAULTS, **body, "owner_id": user["id"]}
+            values = {**ACTIVITY_DEFAULTS, **body, **owner_params(user["id"])}
             values["date"] = (
                 today(user["timezone"])
                 if values["date"] is None
@@ -151,11 +152,7 @@ def create_app(database_url: str | None = None, *, clock: Clock | None = None) -
             )
             activity = await connection.fetchrow(LOG_ACTIVITY.sql, *LOG_ACTIVITY.args(values))
             if activity["status"] == ActivityStatus.DONE:
-                rescore = {
-                    "owner_id": user["id"],
-                    "days": [activity["date"]],
-                    **rest_params(user["rest_days"]),
-                }
+                rescore = rescore_params(user["id"], [activity["date"]], user["rest_days"])
                 await connection.execute(RESCORE_DAYS.sql, *RESCORE_DAYS.args(rescore))
         return JSONResponse(json_row(activity), status_code=201)
 

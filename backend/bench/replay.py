@@ -11,8 +11,9 @@ from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from app.core.config import DEFAULT_ACTIVITY_WEIGHTS
-from app.services.master_admin.activity_queries import LOG_ACTIVITY, rescore_days
-from app.services.users import USER_BY_CLERK_ID
+from app.services.master_admin.scoring import DAYS, LOG_ACTIVITY, rescore_days, rest_params
+from app.services.parameters import OWNER
+from app.services.users import CLERK_USER_ID, USER_BY_CLERK_ID
 
 # In the order a POST of a done activity sends them (BEGIN and COMMIT aside).
 POST_ACTIVITY_STATEMENTS: list[ClauseElement] = [
@@ -21,20 +22,27 @@ POST_ACTIVITY_STATEMENTS: list[ClauseElement] = [
     rescore_days(tuple(DEFAULT_ACTIVITY_WEIGHTS.items())),
 ]
 
+
+def pgbench_constant(value: int | list[int]) -> str:
+    """A request value that is the same for every writer, as a pgbench expression."""
+    if isinstance(value, list):
+        return "ARRAY[" + ", ".join(map(str, value)) + "]"
+    return str(value)
+
+
 # The request's values, as the bench's writers send them (see post_activity.lua).
 PGBENCH_VALUES = {
-    "clerk_user_id": "('bench_writer_' || lpad((:uid - :first_writer)::text, 2, '0'))",
-    "owner_id": ":uid",
+    CLERK_USER_ID.key: "('bench_writer_' || lpad((:uid - :first_writer)::text, 2, '0'))",
+    OWNER.key: ":uid",
     "type": "(ARRAY['discovery', 'email', 'video', 'call'])[:kind]",
     "status": "'done'",
     "date": "(:today::date - :back)",
     "amount": ":amount",
     "notes": "'bench'",
     "prospect_id": "NULL",
-    "days": "ARRAY[:today::date - :back]",
-    # The bench's writers have no rest days.
-    "working_per_week": "7",
-    "working_before": "ARRAY[0, 1, 2, 3, 4, 5, 6]",
+    DAYS.key: "ARRAY[:today::date - :back]",
+    # The bench's writers have no rest days: 7 working days, ARRAY[0, 1, ..., 6] before.
+    **{name: pgbench_constant(value) for name, value in rest_params(()).items()},
 }
 
 ASYNCPG = make_url("postgresql+asyncpg://").get_dialect()()

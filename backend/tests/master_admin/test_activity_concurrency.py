@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from app.models import ActivityType, AdminActivity, AdminProspect, User
 from app.schemas.master_admin.activities import AdminActivityUpdate
-from app.services.master_admin.activity_queries import LOCK_SCORES
 from app.services.master_admin.activity_service import ActivityService
+from app.services.master_admin.scoring import LOCK_SCORES
 from tests.clock import TODAY, FixedClock
 from tests.committed_app import RacingClient
 from tests.helpers import API

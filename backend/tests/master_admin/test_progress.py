@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import ActivityStatus, ActivityType, User
-from app.services.master_admin.activity_service import percent_of
+from app.services.master_admin.scoring import percent_of
 from tests.clock import MONDAY, FixedClock
 from tests.factories import create_activity, create_founder, create_goal, create_user
 from tests.helpers import API

@@ -12,8 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.core.config import DEFAULT_ACTIVITY_WEIGHTS, Settings
 from app.models import ActivityType, AdminScore, ScoringSettings
-from app.services.master_admin.activity_queries import LOCK_SCORES
 from app.services.master_admin.rescoring import rescore_if_scoring_changed, scoring_fingerprint
+from app.services.master_admin.scoring import LOCK_SCORES
 from tests.clock import FixedClock
 from tests.committed_app import committing_app, unique_clerk_id
 from tests.helpers import API, configured, http_client, running_app

@@ -1,5 +1,8 @@
 """The activity tracker: logged activities, the daily scores and streaks derived from
-them, and weekly progress against goals.
+them, and weekly progress against goals. The service keeps the activities (create,
+update, delete, list, export) and the request-level rules (dates, ranges, ownership);
+scores, streaks and progress are read and written through `scoring`, which owns their
+statements and parameters.
 
 `ActivityService(session, clock, settings=None)`: `session` is the request's
 `AsyncSession` (the service only flushes; the caller commits), `clock` supplies "today"
@@ -16,47 +19,26 @@ every day those change: a backfilled or emptied past day fixes every later day. 
 are a fixed number of set-based statements, whatever the length of the history.
 """
 
-from collections.abc import AsyncIterator, Collection, Sequence
+from collections.abc import AsyncIterator, Sequence
 from datetime import date, timedelta
-from typing import Any
 
-from sqlalchemy import ColumnElement, Row, delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import Clock
 from app.core.config import DEFAULT_ACTIVITY_WEIGHTS, Settings
 from app.core.errors import InvalidInput, NotFound
-from app.models import (
-    ActivityStatus,
-    ActivityType,
-    AdminActivity,
-    AdminGoal,
-    AdminProspect,
-    User,
-)
+from app.models import ActivityStatus, ActivityType, AdminActivity, AdminProspect, User
 from app.schemas.master_admin.activities import (
     AdminActivityCreate,
     AdminActivityResponse,
     AdminActivityUpdate,
 )
-from app.schemas.master_admin.progress import ActivityTypeProgress, WeeklyProgressResponse
+from app.schemas.master_admin.progress import WeeklyProgressResponse
 from app.schemas.master_admin.scores import AdminScoreResponse, StreakResponse
 from app.services.changes import save_changes
-from app.services.master_admin.activity_queries import (
-    ACTIVITIES_OF_DAY,
-    DAYS_PER_WEEK,
-    LOCK_SCORES,
-    LOG_ACTIVITY,
-    NEWEST_FIRST,
-    SCORE_OF_DAY,
-    SCORES_BETWEEN,
-    STREAK,
-    WEEK_PROGRESS,
-    rescore_days,
-    rest_params,
-    streak_params,
-    week_params,
-)
+from app.services.master_admin import scoring
+from app.services.master_admin.scoring import DAYS_PER_WEEK, NEWEST_FIRST
 
 MAX_EXPORT_DAYS = 3_660
 SCORED_FIELDS = frozenset({"type", "status", "date", "amount"})
@@ -64,12 +46,6 @@ HISTORY_DAYS = 365
 MAX_HISTORY_DAYS = 366
 # date.min is not a storable day (see `app.schemas.master_admin.fields.Day`).
 FIRST_DAY = date.min + timedelta(days=1)
-GOAL_TARGETS = {
-    ActivityType.DISCOVERY: "target_discoveries",
-    ActivityType.EMAIL: "target_emails",
-    ActivityType.VIDEO: "target_videos",
-    ActivityType.CALL: "target_calls",
-}
 
 
 class ActivityService:
@@ -98,7 +74,7 @@ class ActivityService:
         await self._check_prospect(user, data.prospect_id)
         # Core execution: the ORM's unit of work costs more than the statement itself.
         connection = await self.session.connection()
-        activity = (await connection.execute(LOG_ACTIVITY, {"owner_id": user.id, **values})).one()
+        activity = await scoring.log_activity(connection, user.id, values)
         if activity.status is ActivityStatus.DONE:
             await self.calculate_daily_score(user, activity.date)
         return AdminActivityResponse.model_validate(activity)
@@ -184,10 +160,7 @@ class ActivityService:
 
     async def list_today_activities(self, user: User) -> Sequence[AdminActivity]:
         """Every activity dated the user's today, whatever its status, newest first."""
-        activities = await self.session.scalars(
-            ACTIVITIES_OF_DAY, {"owner_id": user.id, "day": self.today(user)}
-        )
-        return activities.all()
+        return await scoring.activities_of_day(self.session, user.id, self.today(user))
 
     # Scores and streaks
 
@@ -215,19 +188,15 @@ class ActivityService:
 
     async def get_daily_score(self, user: User, day: date) -> AdminScoreResponse:
         """The stored score of `day`, or zeros when nothing was done that day."""
-        row = (
-            await self.session.execute(SCORE_OF_DAY, {"owner_id": user.id, "day": day})
-        ).one_or_none()
-        if row is None:
-            return zero_score(day)
-        return AdminScoreResponse.model_validate(row)
+        return await scoring.score_of_day(self.session, user.id, day)
 
     async def get_week_scores(
         self, user: User, week_start: date | None = None
     ) -> list[AdminScoreResponse]:
         """Monday to Sunday of the week (this week by default), days without a score zeroed."""
         start = week_start or self.week_start(user)
-        return await self._scores_between(user, start, start + timedelta(days=DAYS_PER_WEEK - 1))
+        end = start + timedelta(days=DAYS_PER_WEEK - 1)
+        return await scoring.scores_between(self.session, user.id, start, end)
 
     async def get_score_history(
         self,
@@ -255,7 +224,7 @@ class ActivityService:
             raise InvalidInput(blamed, out_of_order)
         if (end - start).days + 1 > max_days:
             raise InvalidInput(blamed, f"the range may span at most {max_days} days")
-        return await self._scores_between(user, start, end)
+        return await scoring.scores_between(self.session, user.id, start, end)
 
     async def get_streak(self, user: User) -> StreakResponse:
         """Current and longest runs of scoring days, and the latest scoring day.
@@ -265,13 +234,7 @@ class ActivityService:
         until a working day ends without a score. Unscored rest days neither break nor
         extend a run. One statement (gaps and islands over the stored scores).
         """
-        row = (
-            await self.session.execute(
-                STREAK,
-                {"owner_id": user.id, **streak_params(self.today(user), user.rest_days)},
-            )
-        ).one()
-        return StreakResponse.model_validate(row)
+        return await scoring.streak(self.session, user.id, self.today(user), user.rest_days)
 
     # Weekly progress
 
@@ -280,34 +243,23 @@ class ActivityService:
     ) -> WeeklyProgressResponse:
         """Done amounts per type against the week's goal (this week by default)."""
         start = week_start or self.week_start(user)
-        week = (
-            await self.session.execute(WEEK_PROGRESS, {"owner_id": user.id, **week_params(start)})
-        ).one()
-        return weekly_progress(start, self.today(user), user.rest_days, week)
+        return await scoring.week_progress(
+            self.session, user.id, start, today=self.today(user), rest_days=user.rest_days
+        )
 
     # Internals
-
-    async def _scores_between(self, user: User, start: date, end: date) -> list[AdminScoreResponse]:
-        """Each day from `start` to `end`, oldest first, from the stored scores."""
-        rows = await self.session.execute(
-            SCORES_BETWEEN, {"owner_id": user.id, "start": start, "end": end}
-        )
-        stored = {row.date: AdminScoreResponse.model_validate(row) for row in rows}
-        days = (start + timedelta(days=offset) for offset in range((end - start).days + 1))
-        return [stored.get(day, zero_score(day)) for day in days]
 
     async def _rescore(self, user: User, days: list[date]) -> None:
         # Core execution: the ORM's handling of an UPDATE (session synchronisation) is
         # not needed; nothing stored in the session is a score.
         connection = await self.session.connection()
-        await connection.execute(
-            rescore_days(tuple(self.weights.items())),
-            {"owner_id": user.id, "days": days, **rest_params(user.rest_days)},
+        await scoring.rescore(
+            connection, user.id, days, rest_days=user.rest_days, weights=self.weights
         )
 
     async def _lock_scores(self, user: User) -> None:
         """Serialise the user's score writes until the transaction ends."""
-        await self.session.execute(LOCK_SCORES, {"owner_id": user.id})
+        await scoring.lock_scores(self.session, user.id)
 
     def _check_done_not_in_future(self, user: User, status: ActivityStatus, day: date) -> None:
         if status is ActivityStatus.DONE and day > self.today(user):
@@ -399,61 +351,3 @@ async def activity_export_rows(
             )
             for row in chunk
         ]
-
-
-def zero_score(day: date) -> AdminScoreResponse:
-    return AdminScoreResponse(date=day, score=0, streak_days=0, activities_count=0)
-
-
-def weekly_progress(
-    week_start: date, today: date, rest_days: Collection[int], week: Row[Any]
-) -> WeeklyProgressResponse:
-    """The week's done amounts against the goal it runs on, from a row of `WEEK_PROGRESS`'s
-    columns: one per type (named by its value) and `goal` (an `AdminGoal`, or None).
-    Pace counts working days: those of the week that are not in `rest_days`."""
-    goal: AdminGoal | None = week.goal
-    week_days = [week_start + timedelta(days=offset) for offset in range(DAYS_PER_WEEK)]
-    working = [day for day in week_days if day.isoweekday() not in rest_days]
-    elapsed = sum(1 for day in working if day <= today)
-    return WeeklyProgressResponse(
-        week_start=week_start,
-        goal_id=None if goal is None else goal.id,
-        inherited=goal is not None and goal.week_start != week_start,
-        types=[
-            type_progress(
-                activity_type,
-                target=0 if goal is None else getattr(goal, GOAL_TARGETS[activity_type]),
-                done=week._mapping[activity_type],
-                working_days_elapsed=elapsed,
-                working_days=len(working),
-            )
-            for activity_type in ActivityType
-        ],
-    )
-
-
-def type_progress(
-    activity_type: ActivityType,
-    *,
-    target: int,
-    done: int,
-    working_days_elapsed: int,
-    working_days: int,
-) -> ActivityTypeProgress:
-    """`working_days_elapsed`: the week's working days up to today (included), of its
-    `working_days`."""
-    return ActivityTypeProgress(
-        type=activity_type,
-        target=target,
-        done=done,
-        remaining=max(0, target - done),
-        percent=percent_of(done, target),
-        expected_by_today=round(target * working_days_elapsed / working_days, 2),
-    )
-
-
-def percent_of(done: int, target: int) -> int:
-    """Rounded down, so 100 means the target is reached; a target of 0 is met by anything."""
-    if target == 0:
-        return 100 if done > 0 else 0
-    return min(100, done * 100 // target)

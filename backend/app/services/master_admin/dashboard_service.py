@@ -18,20 +18,20 @@ from app.models import AdminFocusSession, User
 from app.schemas.master_admin.dashboard import DashboardResponse
 from app.schemas.master_admin.deals import PipelineSnapshot
 from app.schemas.master_admin.scores import AdminScoreResponse, StreakResponse
-from app.services.master_admin.activity_queries import (
-    SCORE_OF_DAY,
-    STREAK,
-    progress_parts,
-    streak_params,
-    week_params,
-)
-from app.services.master_admin.activity_service import weekly_progress, zero_score
 from app.services.master_admin.focus_session_service import (
     OPEN_SESSION,
     active_session_response,
 )
-from app.services.master_admin.nudge_queries import COUNT_UNREAD
+from app.services.master_admin.nudge_queries import COUNT_UNREAD, inbox_params
 from app.services.master_admin.pipeline_queries import OPEN_PIPELINE
+from app.services.master_admin.scoring import (
+    SCORE_OF_DAY,
+    STREAK,
+    dashboard_params,
+    progress_parts,
+    weekly_progress,
+    zero_score,
+)
 
 
 # Built at import, before mutmut can switch a mutant on (README, "Mutation testing").
@@ -80,12 +80,10 @@ class DashboardService:
         now = at or self.clock.local_now(user.timezone)
         today = now.date()
         week_start = monday_of(today)
+        # Each part binds the owner (`app.services.parameters.OWNER`): one value for all.
         parameters = {
-            "owner_id": user.id,
-            "now": now,
-            "day": today,
-            **streak_params(today, user.rest_days),
-            **week_params(week_start),
+            **dashboard_params(user.id, today, user.rest_days),
+            **inbox_params(user.id, now),
         }
         row = (await self.session.execute(DASHBOARD, parameters)).one()
         return DashboardResponse(

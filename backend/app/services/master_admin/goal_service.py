@@ -11,7 +11,7 @@ from app.core.errors import Conflict, NotFound
 from app.models import AdminGoal, User
 from app.schemas.master_admin.goals import AdminGoalCreate, AdminGoalResponse, AdminGoalUpdate
 from app.services.changes import save_changes
-from app.services.master_admin.activity_queries import GOAL_OF_WEEK
+from app.services.master_admin.scoring import goal_of_week
 
 
 class GoalService:
@@ -48,9 +48,7 @@ class GoalService:
         """The goal this week runs on: its own, else the most recent earlier week's
         (`inherited`); NotFound when no goal is set on or before this week."""
         week_start = self.clock.week_start(user.timezone)
-        goal = await self.session.scalar(
-            GOAL_OF_WEEK, {"owner_id": user.id, "week_start": week_start}
-        )
+        goal = await goal_of_week(self.session, user.id, week_start)
         if goal is None:
             raise NotFound(f"no goal is set for the week of {week_start} or before")
         response = AdminGoalResponse.model_validate(goal)

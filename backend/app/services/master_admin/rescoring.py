@@ -32,13 +32,8 @@ from app.models import (
     ScoringSettings,
     User,
 )
-from app.services.master_admin.activity_queries import (
-    LOCK_SCORES,
-    SCORE_CAP,
-    USER_ID,
-    rescore_days,
-    rest_params,
-)
+from app.services.master_admin.scoring import SCORE_CAP, lock_scores, rescore
+from app.services.parameters import OWNER, owner_params
 
 logger = logging.getLogger(__name__)
 
@@ -60,9 +55,9 @@ SCORED_USERS = select(User.id, User.rest_days).join(
 )
 # Every day of a user that has, or should have, a stored score.
 SCORED_DAYS = union(
-    select(AdminScore.date).where(AdminScore.user_id == USER_ID),
+    select(AdminScore.date).where(AdminScore.user_id == OWNER),
     select(AdminActivity.date).where(
-        AdminActivity.user_id == USER_ID, AdminActivity.status == ActivityStatus.DONE
+        AdminActivity.user_id == OWNER, AdminActivity.status == ActivityStatus.DONE
     ),
 )
 
@@ -86,18 +81,15 @@ async def rescore_if_scoring_changed(
     theirs (or there is none yet), and store it. Returns how many users were rescored,
     or None when the stored scores were already computed with these settings."""
     fingerprint = scoring_fingerprint(weights)
-    statement = rescore_days(tuple(weights.items()))
     async with engine.begin() as connection:
         await connection.execute(LOCK_SCORING_SETTINGS)
         if await connection.scalar(select(ScoringSettings.fingerprint)) == fingerprint:
             return None
         users = (await connection.execute(SCORED_USERS)).all()
         for user_id, rest_days in users:
-            await connection.execute(LOCK_SCORES, {"owner_id": user_id})
-            days = (await connection.scalars(SCORED_DAYS, {"owner_id": user_id})).all()
-            await connection.execute(
-                statement, {"owner_id": user_id, "days": days, **rest_params(rest_days)}
-            )
+            await lock_scores(connection, user_id)
+            days = (await connection.scalars(SCORED_DAYS, owner_params(user_id))).all()
+            await rescore(connection, user_id, days, rest_days=rest_days, weights=weights)
         stored = insert(ScoringSettings).values(id=1, fingerprint=fingerprint)
         await connection.execute(
             stored.on_conflict_do_update(
