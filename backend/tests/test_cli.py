@@ -218,6 +218,10 @@ def test_without_a_database_url_the_embedded_postgresql_is_used(
         # A second start joins the running server instead of starting another.
         assert cli.resolve_database_url(get_settings(), data_dir) == url
         assert json.loads(handles.read_text()) == [os.getpid()]
+        # `make run`'s database takes every migration (it ships without contrib modules).
+        cli.migrate(url)
+        rows = asyncio.run(fetch(url, "SELECT version_num FROM alembic_version"))
+        assert rows == [(head_revision(),)]
     finally:
         get_server(data_dir).cleanup()
 

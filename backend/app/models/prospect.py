@@ -33,7 +33,8 @@ class AdminProspect(Base):
         ),
         Index("idx_admin_prospects_user_status", "user_id", "status"),
         # The search: a trigram index answers `search_text LIKE '%part%'` without reading
-        # every prospect (PostgreSQL's pg_trgm extension, created by the migration).
+        # every prospect (PostgreSQL's pg_trgm extension, created by the migration where
+        # the server has it: not the embedded one of `make run`, which then reads them all).
         Index(
             SEARCH_INDEX,
             "search_text",
