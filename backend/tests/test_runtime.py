@@ -24,3 +24,18 @@ async def test_the_app_runs_with_the_tuned_collector(app: FastAPI) -> None:
     # The `app` fixture runs the lifespan: startup has frozen what it built.
     assert gc.get_freeze_count() > 0
     assert gc.get_threshold()[0] == YOUNG_GENERATION_THRESHOLD
+
+
+def test_objects_frozen_before_the_app_stay_frozen_after_it() -> None:
+    # A process that froze its own heap first (mutmut's, before it forks a run per
+    # mutant) keeps it frozen: otherwise its next full collection walks all of it.
+    gc.unfreeze()
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    try:
+        with tuned_garbage_collector():
+            assert gc.get_freeze_count() >= frozen
+
+        assert gc.get_freeze_count() >= frozen > 0
+    finally:
+        gc.unfreeze()

@@ -20,13 +20,17 @@ YOUNG_GENERATION_THRESHOLD = 20_000
 @contextmanager
 def tuned_garbage_collector() -> Iterator[None]:
     """Freeze the objects alive now and raise the young generation's threshold until the
-    block ends; then unfreeze them (so a process that runs several apps, as the tests
-    do, can collect a stopped one) and restore the thresholds."""
+    block ends; then restore the thresholds and unfreeze (so a process that runs several
+    apps, as the tests do, can collect a stopped one). Unfreezing is all or nothing: in
+    a process that had frozen objects of its own before (mutmut's, which forks a test
+    run per mutant), they all stay frozen rather than go back into every collection."""
     thresholds = gc.get_threshold()
+    frozen_before = gc.get_freeze_count()
     gc.freeze()
     gc.set_threshold(YOUNG_GENERATION_THRESHOLD, *thresholds[1:])
     try:
         yield
     finally:
         gc.set_threshold(*thresholds)
-        gc.unfreeze()
+        if not frozen_before:
+            gc.unfreeze()
