@@ -18,7 +18,7 @@ from app.api.v1.router import api_router
 from app.api.web_app import serve_web_app
 from app.core.clock import Clock
 from app.core.config import Settings, get_settings
-from app.core.database import create_engine, create_sessionmaker
+from app.core.database import create_engine, create_read_sessionmaker, create_sessionmaker
 from app.core.dev_auth import dev_public_key_pem, uses_dev_auth
 from app.core.runtime import tuned_garbage_collector
 from app.core.security import JwksKeys, TokenVerifier
@@ -52,6 +52,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
         async with httpx.AsyncClient() as http_client:
             app.state.engine = engine
             app.state.sessionmaker = create_sessionmaker(engine)
+            app.state.read_sessionmaker = create_read_sessionmaker(engine)
             app.state.token_verifier = create_token_verifier(settings, http_client)
             app.state.nudge_phraser = nudge_phraser(settings, http_client)
             try:

@@ -37,7 +37,7 @@ from app.services.users import CLERK_USER_ID, USER_BY_CLERK_ID
 from bench.replay import POST_ACTIVITY_STATEMENTS, compile_statement
 
 API = "/api/v1/master-admin"
-# The project's pool: `db_pool_size` connections kept, as many again in overflow.
+# The project's pool: at most `db_pool_size` connections, each kept once opened.
 POOL_SIZE: int = Settings.model_fields["db_pool_size"].default
 
 # In the order `GET /scores/today` sends them (`tests/test_bench.py` checks it does).
@@ -105,7 +105,7 @@ def create_app(database_url: str | None = None, *, clock: Clock | None = None) -
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         nonlocal pool
-        pool = await asyncpg.create_pool(dsn, min_size=POOL_SIZE, max_size=2 * POOL_SIZE)
+        pool = await asyncpg.create_pool(dsn, min_size=POOL_SIZE, max_size=POOL_SIZE)
         try:
             yield
         finally:

@@ -10,7 +10,7 @@ import httpx
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.api.dependencies import get_db_session
+from app.api.dependencies import get_db_session, get_streaming_session
 from app.core.config import AppEnv, Settings
 from app.main import create_app
 from tests.clock import FixedClock
@@ -59,6 +59,7 @@ async def running_app(
             await session.commit()
 
         app.dependency_overrides[get_db_session] = test_session
+        app.dependency_overrides[get_streaming_session] = test_session
     async with app.router.lifespan_context(app):
         yield app
 

@@ -15,6 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.idempotency import idempotent_post
+from app.core.config import Settings
+from app.main import create_app
 from app.models import AdminActivity, IdempotencyKey, User
 from tests.clock import FixedClock
 from tests.committed_app import RacingClient
@@ -85,6 +87,24 @@ async def test_the_same_key_with_another_request_is_422(
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["header", "Idempotency-Key"]
     assert await activity_count(session, founder) == 1
+
+
+def post_paths() -> list[str]:
+    """Every POST route of the API, from its OpenAPI document (none has a path parameter)."""
+    paths = create_app(Settings(database_url="postgresql://unused")).openapi()["paths"]
+    return sorted(
+        path for path, operations in paths.items() if path.startswith(API) and "post" in operations
+    )
+
+
+@pytest.mark.parametrize("path", post_paths())
+async def test_every_post_route_takes_a_key(
+    client: httpx.AsyncClient, founder: User, path: str
+) -> None:
+    response = await client.post(path, json={}, headers=keyed("two words"))
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["header", "Idempotency-Key"]
 
 
 @pytest.mark.parametrize("key", ["", "two words", "x" * 256, "tab\there"])

@@ -35,16 +35,32 @@ SESSION_COOKIE = "__session"
 MAX_TOKEN_LENGTH = 16_384
 
 
+# Methods that change nothing (RFC 9110, 9.2.1). HEAD arrives here as GET (`head.py`).
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 async def get_db_session(request: Request) -> AsyncIterator[AsyncSession]:
-    """One transaction per request, committed before the response is sent."""
+    """A write's work is one transaction, committed before the response is sent. A read
+    (a safe method) runs each statement on its own, with no BEGIN or COMMIT to wait for
+    (`create_read_sessionmaker`); the only row it may write, the caller's own, is one
+    statement."""
+    state = request.app.state
+    sessionmaker = state.read_sessionmaker if request.method in SAFE_METHODS else state.sessionmaker
+    async with sessionmaker() as session:
+        yield session
+        await session.commit()
+
+
+async def get_streaming_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """For a streamed response: one transaction (a server-side cursor needs one), open
+    until the body is sent."""
     async with request.app.state.sessionmaker() as session:
         yield session
         await session.commit()
 
 
 DbSession = Annotated[AsyncSession, Depends(get_db_session, scope="function")]
-# For a streamed response: the transaction stays open until the body is sent.
-StreamingSession = Annotated[AsyncSession, Depends(get_db_session, scope="request")]
+StreamingSession = Annotated[AsyncSession, Depends(get_streaming_session, scope="request")]
 
 
 def app_settings(request: Request) -> Settings:
@@ -68,11 +84,14 @@ BearerToken = Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)]
 CookieToken = Annotated[str | None, Depends(SESSION_COOKIE_KEY)]
 
 
-async def get_current_user(
+async def require_master_admin(
     request: Request, session: DbSession, bearer: BearerToken, cookie: CookieToken
 ) -> User:
-    """The verified caller's `users` row, created on their first request: the bearer
-    token, else the `__session` cookie's."""
+    """The verified caller's `users` row, created on their first request, when they are a
+    master admin: by the token's role (which `users.role` mirrors) or a bootstrap user id.
+    The token is the bearer credentials, else the `__session` cookie's. 401 without a
+    valid token; 403 for anyone else, whose row is kept all the same. One dependency, not
+    a chain of them: FastAPI's resolution of each is a measurable share of a request."""
     token = bearer.credentials if bearer is not None else cookie
     if token is None:
         raise Unauthenticated("a Clerk session token is required")
@@ -81,23 +100,15 @@ async def get_current_user(
     verifier: TokenVerifier = request.app.state.token_verifier
     claims = await verifier.verify(token)
     clerk_user_id: str = claims["sub"]
-    profile = profile_from_claims(claims, role_claim=app_settings(request).clerk_role_claim)
+    settings = app_settings(request)
+    profile = profile_from_claims(claims, role_claim=settings.clerk_role_claim)
     user = await mirrored_user(session, clerk_user_id, profile)
     if user is None:
         user = await save_user(session, clerk_user_id, profile)
         # The user's own transaction, the request's first: committed before the request's
-        # work begins, so a 403 that follows (or any failure) cannot roll it back.
+        # work begins, so the 403 that may follow (or any failure) cannot roll it back.
         await session.commit()
-    return user
-
-
-CurrentUser = Annotated[User, Depends(get_current_user)]
-
-
-async def require_master_admin(request: Request, user: CurrentUser) -> User:
-    """The role of the token (which `users.role` mirrors), or a bootstrap user id."""
-    settings = app_settings(request)
-    if user.role != settings.master_admin_role and user.clerk_user_id not in (
+    if user.role != settings.master_admin_role and clerk_user_id not in (
         settings.master_admin_user_ids
     ):
         raise Forbidden("master admin access is required")

@@ -2,7 +2,8 @@
 Field"): a repeat of a request with the same key by the same user within 24 hours gets
 the first response (status and body) and changes nothing.
 
-Two halves. `idempotent_post`, a dependency of every master-admin route, claims the key
+Two halves. `idempotent_post`, a dependency of every master-admin POST route (declared
+with `dependencies=IDEMPOTENT`, so that reads do not pay for it), claims the key
 for the caller before the endpoint runs: on a connection of its own, committed at once,
 so every worker and machine sharing the database sees the claim. A claim that exists
 already answers for itself: the stored response (`ReplayStored`), 422 when it was made
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from fastapi import Request
+from fastapi import Depends, Request
 from fastapi.responses import Response
 from sqlalchemy import String, bindparam, delete, select, update
 from sqlalchemy.dialects.postgresql import insert
@@ -87,12 +88,12 @@ def _engine(app: Any) -> AsyncEngine:
 
 
 async def idempotent_post(request: Request, user: MasterAdmin) -> None:
-    """Claim the request's `Idempotency-Key` for the caller (POST only; without the header
+    """Claim the POST request's `Idempotency-Key` for the caller (without the header
     nothing happens). Raises `ReplayStored` for a repeat of a finished request,
     InvalidInput (422) for a malformed key or one first used with another request, and
     Conflict (409) while the first request is still running."""
     key = request.headers.get(HEADER)
-    if request.method != "POST" or key is None:
+    if key is None:
         return
     if not VALID_KEY.fullmatch(key):
         raise InvalidInput(("header", HEADER), "must be 1 to 255 visible ASCII characters")
@@ -121,6 +122,10 @@ async def idempotent_post(request: Request, user: MasterAdmin) -> None:
     if first.status_code is None:
         raise Conflict("a request with this Idempotency-Key is still running; retry later")
     raise ReplayStored(first.status_code, first.response_headers, first.response_body)
+
+
+# The dependencies of a POST route: `@router.post(..., dependencies=IDEMPOTENT)`.
+IDEMPOTENT = [Depends(idempotent_post)]
 
 
 class IdempotencyRecorder:

@@ -58,7 +58,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     workers: int = Field(default=1, ge=1)
-    db_pool_size: int = Field(default=10, ge=1)
+    db_pool_size: int = Field(default=20, ge=1)
     # Proxies (addresses, networks, or "*") whose X-Forwarded-For/-Proto are believed.
     forwarded_allow_ips: CommaSeparated = ["127.0.0.1"]
 

@@ -3,7 +3,6 @@
 from fastapi import APIRouter, Depends
 
 from app.api.dependencies import require_master_admin
-from app.api.idempotency import idempotent_post
 from app.api.v1.endpoints.master_admin import (
     activities,
     dashboard,
@@ -20,7 +19,7 @@ from app.api.v1.endpoints.master_admin import (
 
 api_router = APIRouter(
     prefix="/api/v1/master-admin",
-    dependencies=[Depends(require_master_admin), Depends(idempotent_post)],
+    dependencies=[Depends(require_master_admin)],
     responses={
         401: {"description": "Missing or invalid Clerk session token"},
         403: {"description": "Not a master admin"},

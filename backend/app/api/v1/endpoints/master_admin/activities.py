@@ -10,6 +10,7 @@ from fastapi.responses import StreamingResponse
 
 from app.api.csv_export import csv_response
 from app.api.dependencies import Activities, MasterAdmin, StreamingSession
+from app.api.idempotency import IDEMPOTENT
 from app.api.params import MAX_ID, PageLimit, PageOffset, Responses, not_found
 from app.models import ActivityStatus, ActivityType, AdminActivity
 from app.schemas.master_admin.activities import (
@@ -52,7 +53,9 @@ class ActivityFilters:
 Filters = Annotated[ActivityFilters, Depends()]
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, responses=INVALID_BODY)
+@router.post(
+    "", status_code=status.HTTP_201_CREATED, responses=INVALID_BODY, dependencies=IDEMPOTENT
+)
 async def create_activity(
     data: AdminActivityCreate, user: MasterAdmin, activities: Activities
 ) -> AdminActivityResponse:

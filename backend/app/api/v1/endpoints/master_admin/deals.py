@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response, status
 
 from app.api.dependencies import Deals, MasterAdmin
+from app.api.idempotency import IDEMPOTENT
 from app.api.lossless_json import LosslessJsonRoute
 from app.api.params import MAX_ID, PageLimit, PageOffset, Responses, not_found
 from app.models import AdminDeal, DealStage
@@ -36,6 +37,7 @@ INVALID_BODY: Responses = {
     status_code=status.HTTP_201_CREATED,
     response_model=AdminDealResponse,
     responses=INVALID_BODY,
+    dependencies=IDEMPOTENT,
 )
 async def create_deal(data: AdminDealCreate, user: MasterAdmin, service: Deals) -> AdminDeal:
     """Open a deal with one of the caller's prospects (stage `discovery` unless sent)."""

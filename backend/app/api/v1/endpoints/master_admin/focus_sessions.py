@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Response, status
 
 from app.api.dependencies import FocusSessions, MasterAdmin
+from app.api.idempotency import IDEMPOTENT
 from app.api.params import (
     MAX_ID,
     WEEK_START_INVALID,
@@ -35,6 +36,7 @@ NOT_FOUND = not_found("focus session")
     status_code=status.HTTP_201_CREATED,
     response_model=AdminFocusSessionResponse,
     responses={409: {"description": "Another focus session is still open (its id is named)"}},
+    dependencies=IDEMPOTENT,
 )
 async def start_focus_session(
     user: MasterAdmin, service: FocusSessions, start: AdminFocusSessionCreate | None = None

@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, status
 
 from app.api.dependencies import Goals, MasterAdmin
+from app.api.idempotency import IDEMPOTENT
 from app.api.params import MAX_ID, not_found
 from app.models import AdminGoal
 from app.schemas.master_admin.goals import AdminGoalCreate, AdminGoalResponse, AdminGoalUpdate
@@ -24,6 +25,7 @@ NOT_FOUND = not_found("goal")
         409: {"description": "The caller already has a goal for that week"},
         422: {"description": "Invalid body: `week_start` not a Monday, a target out of 0..100,000"},
     },
+    dependencies=IDEMPOTENT,
 )
 async def create_goal(data: AdminGoalCreate, user: MasterAdmin, goals: Goals) -> AdminGoal:
     """Set the targets of one week (this week when `week_start` is not sent); unset targets

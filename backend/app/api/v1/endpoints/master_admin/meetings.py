@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, status
 
 from app.api.dependencies import MasterAdmin, Meetings
+from app.api.idempotency import IDEMPOTENT
 from app.api.params import MAX_ID, not_found
 from app.models import AdminMeeting
 from app.schemas.master_admin.meetings import (
@@ -21,7 +22,12 @@ MeetingId = Annotated[int, Path(ge=1, le=MAX_ID, description="A meeting template
 NOT_FOUND = not_found("meeting template")
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=AdminMeetingResponse)
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AdminMeetingResponse,
+    dependencies=IDEMPOTENT,
+)
 async def create_meeting(
     data: AdminMeetingCreate, user: MasterAdmin, service: Meetings
 ) -> AdminMeeting:

@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, status
 
 from app.api.dependencies import MasterAdmin, Nudges
+from app.api.idempotency import IDEMPOTENT
 from app.api.params import MAX_ID, Responses
 from app.models import AdminNudge
 from app.schemas.master_admin.nudges import AdminNudgeResponse
@@ -17,7 +18,10 @@ NOT_FOUND: Responses = {404: {"description": "No such nudge of the caller's (or 
 
 
 @router.post(
-    "/generate", status_code=status.HTTP_201_CREATED, response_model=list[AdminNudgeResponse]
+    "/generate",
+    status_code=status.HTTP_201_CREATED,
+    response_model=list[AdminNudgeResponse],
+    dependencies=IDEMPOTENT,
 )
 async def generate_nudges(user: MasterAdmin, service: Nudges) -> Sequence[AdminNudge]:
     """Run the nudge rules now, at the caller's local time, and return the nudges created.

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Path, Query, Response, status
 from sqlalchemy import Row
 
 from app.api.dependencies import MasterAdmin, Prospects
+from app.api.idempotency import IDEMPOTENT
 from app.api.params import MAX_ID, PageLimit, PageOffset, Responses, not_found
 from app.models import ProspectStatus
 from app.schemas.master_admin.prospects import (
@@ -30,6 +31,7 @@ EMAIL_TAKEN: Responses = {409: {"description": "Another of your prospects has th
     status_code=status.HTTP_201_CREATED,
     response_model=AdminProspectDetailResponse,
     responses=EMAIL_TAKEN,
+    dependencies=IDEMPOTENT,
 )
 async def create_prospect(
     data: AdminProspectCreate, user: MasterAdmin, service: Prospects
