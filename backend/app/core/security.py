@@ -69,7 +69,8 @@ class JwksKeys:
     async def _fetch(self) -> None:
         try:
             async with self.outbound.call():
-                response = await self.client.get(self.url, timeout=JWKS_TIMEOUT_SECONDS)
+                # The deadline is the whole call's (`Outbound.call`), not httpx's per phase.
+                response = await self.client.get(self.url)
                 response.raise_for_status()
                 jwks = response.json()
                 keys = {

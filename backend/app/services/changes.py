@@ -14,7 +14,9 @@ ModelT = TypeVar("ModelT", bound=Base)
 async def save_changes(session: AsyncSession, row: ModelT, changes: Mapping[str, Any]) -> ModelT:
     """Write the fields sent (none: nothing to write) and return the row as stored.
 
-    One UPDATE ... RETURNING: the `updated_at` the database sets comes back with it.
+    One UPDATE ... RETURNING: the `updated_at` the database sets comes back with it. The
+    ORM synchronises the loaded `row` itself (the values sent set on it, the expired
+    `updated_at` refilled from the returned row).
     """
     if not changes:
         return row
@@ -26,5 +28,4 @@ async def save_changes(session: AsyncSession, row: ModelT, changes: Mapping[str,
         .values(**changes)
         .returning(model)
     )
-    stored = await session.scalars(statement, execution_options={"populate_existing": True})
-    return stored.one()
+    return (await session.scalars(statement)).one()

@@ -5,7 +5,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import AdminDeal, AdminDealStageChange
@@ -334,6 +334,22 @@ async def test_the_list_puts_the_last_updated_deal_first(
     titles = [deal["title"] for deal in (await client.get(DEALS)).json()]
 
     assert titles == ["older", "newer"]
+
+
+async def test_the_id_breaks_ties_whatever_plan_postgresql_picks(
+    client: httpx.AsyncClient, session: AsyncSession, prospect_id: int
+) -> None:
+    """Deals updated at one instant, read from the table in another order than their ids
+    (the first one's row rewritten, so it now lies last) and sorted by PostgreSQL itself
+    rather than read in the index's order: newest id first all the same."""
+    ids = [(await new_deal(client, prospect_id, title=title))["id"] for title in "abc"]
+    await session.execute(update(AdminDeal).where(AdminDeal.id == ids[0]).values(title="a"))
+    for scan in ("enable_indexscan", "enable_indexonlyscan", "enable_bitmapscan"):
+        await session.execute(text(f"SET LOCAL {scan} = off"))
+
+    titles = [deal["title"] for deal in (await client.get(DEALS)).json()]
+
+    assert titles == ["c", "b", "a"]
 
 
 @pytest.mark.parametrize(

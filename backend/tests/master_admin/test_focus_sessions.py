@@ -563,7 +563,7 @@ async def test_focus_stats_of_this_week(
 
 
 async def test_focus_stats_count_the_local_day_a_session_started(
-    client: httpx.AsyncClient, session: AsyncSession, engine: AsyncEngine
+    client: httpx.AsyncClient, session: AsyncSession, engine: AsyncEngine, clock: FixedClock
 ) -> None:
     # 2026-11-23 06:00 UTC is Sunday the 22nd, 22:00, in Los Angeles: last week there.
     founder = await create_founder(session, "America/Los_Angeles")
@@ -579,13 +579,34 @@ async def test_focus_stats_count_the_local_day_a_session_started(
         last_week = (
             await client.get(f"{API}/focus-sessions/stats", params={"week_start": "2026-11-16"})
         ).json()
+    # Monday the 30th, 03:00 UTC, is still Sunday the 29th in Los Angeles: the week there
+    # began on the 23rd (in UTC, a new one has begun).
+    clock.instant = at("2026-11-30T03:00:00+00:00")
     this_week = (await client.get(f"{API}/focus-sessions/stats")).json()
 
     assert (last_week["interrupted"], last_week["focused_minutes"]) == (1, 20)
     assert last_week["by_day"][6] == {"date": "2026-11-22", "focused_minutes": 20}
+    assert this_week["week_start"] == "2026-11-23"
     assert (this_week["sessions"], this_week["focused_minutes"]) == (0, 0)
     # The user's row and the week's sessions.
     assert len(sent) == 2
+
+
+async def test_a_session_ended_in_its_first_minute_adds_no_focused_minute(
+    client: httpx.AsyncClient, session: AsyncSession, founder: User
+) -> None:
+    await create_focus_session(
+        session,
+        founder,
+        start_time=at("2026-11-24T09:00:00+00:00"),
+        end_time=at("2026-11-24T09:00:59+00:00"),
+        interrupted=True,
+    )
+
+    stats = (await client.get(f"{API}/focus-sessions/stats")).json()
+
+    assert (stats["sessions"], stats["interrupted"], stats["focused_minutes"]) == (1, 1, 0)
+    assert stats["by_day"][1] == {"date": "2026-11-24", "focused_minutes": 0}
 
 
 async def test_focus_stats_week_start_must_be_a_monday(

@@ -148,7 +148,7 @@ class ActivityService:
             status=status,
             prospect_id=prospect_id,
         )
-        total = await self.session.scalar(select(func.count()).where(*criteria))
+        total = (await self.session.execute(select(func.count()).where(*criteria))).scalar_one()
         page = await self.session.scalars(
             select(AdminActivity)
             .where(*criteria)
@@ -156,7 +156,7 @@ class ActivityService:
             .limit(limit)
             .offset(offset)
         )
-        return page.all(), total or 0
+        return page.all(), total
 
     async def list_today_activities(self, user: User) -> Sequence[AdminActivity]:
         """Every activity dated the user's today, whatever its status, newest first."""

@@ -100,8 +100,8 @@ class DealService:
         stages: Sequence[DealStage] = (),
         prospect_id: int | None = None,
         is_open: bool | None = None,
-        limit: int = 100,
-        offset: int = 0,
+        limit: int,
+        offset: int,
     ) -> tuple[Sequence[AdminDeal], int]:
         """A page of the user's deals, most recently updated first, and how many match."""
         criteria = [AdminDeal.user_id == user.id]
@@ -111,7 +111,7 @@ class DealService:
             criteria.append(AdminDeal.prospect_id == prospect_id)
         if is_open is not None:
             criteria.append(IS_OPEN if is_open else ~IS_OPEN)
-        total = await self.session.scalar(select(func.count()).where(*criteria))
+        total = (await self.session.execute(select(func.count()).where(*criteria))).scalar_one()
         page = await self.session.scalars(
             select(AdminDeal)
             .where(*criteria)
@@ -119,7 +119,7 @@ class DealService:
             .limit(limit)
             .offset(offset)
         )
-        return page.all(), total or 0
+        return page.all(), total
 
     async def update_deal(self, user: User, deal_id: int, data: AdminDealUpdate) -> AdminDeal:
         """Apply the fields sent; a stage change moves the probability (unless sent),

@@ -132,9 +132,8 @@ class FocusSessionService:
         self, user: User, *, limit: int, offset: int
     ) -> tuple[Sequence[AdminFocusSession], int]:
         """A page of the user's sessions, newest first, and how many there are in all."""
-        total = await self.session.scalar(
-            select(func.count()).where(AdminFocusSession.user_id == user.id)
-        )
+        count = select(func.count()).where(AdminFocusSession.user_id == user.id)
+        total = (await self.session.execute(count)).scalar_one()
         page = await self.session.scalars(
             select(AdminFocusSession)
             .where(AdminFocusSession.user_id == user.id)
@@ -142,7 +141,7 @@ class FocusSessionService:
             .limit(limit)
             .offset(offset)
         )
-        return page.all(), total or 0
+        return page.all(), total
 
     async def _end(
         self, user: User, session_id: int, end: AdminFocusSessionEnd, *, completed: bool

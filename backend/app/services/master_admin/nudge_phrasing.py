@@ -75,12 +75,12 @@ class NudgePhraser:
             return message
 
     async def _ask(self, message: str, facts: Mapping[str, object]) -> str:
-        """The AI's wording; an unusable reply is a failure (ValueError) like an error."""
+        """The AI's wording; an unusable reply is a failure (ValueError) like an error.
+        Its deadline is the whole call's (`Outbound.call`), not httpx's per phase."""
         response = await self.http_client.post(
             self.url,
             headers={"Authorization": f"Bearer {self.api_key}"},
             json=self._request_body(message, facts),
-            timeout=self.timeout,
         )
         response.raise_for_status()
         phrased = sound_reply(response.json())

@@ -92,8 +92,7 @@ class NudgeService:
             update(AdminNudge)
             .where(AdminNudge.id == nudge_id, *self._visible(user))
             .values(read=True)
-            .returning(AdminNudge),
-            execution_options={"populate_existing": True},
+            .returning(AdminNudge)
         )
         if nudge is None:
             raise NotFound(f"nudge {nudge_id} not found")
@@ -165,12 +164,11 @@ class NudgeService:
         # deadline) runs in a new transaction, and its ON CONFLICT keeps it right
         # whatever happened in between.
         await release_connection(self.session)
-        messages = await asyncio.gather(
-            *(phraser.phrase(draft.message, draft.facts) for draft in fresh)
-        )
-        return [
-            replace(draft, message=message) for draft, message in zip(fresh, messages, strict=True)
-        ]
+
+        async def reworded(draft: NudgeDraft) -> NudgeDraft:
+            return replace(draft, message=await phraser.phrase(draft.message, draft.facts))
+
+        return list(await asyncio.gather(*(reworded(draft) for draft in fresh)))
 
     @staticmethod
     def _visible(user: User) -> list[ColumnElement[bool]]:
