@@ -126,6 +126,37 @@ async def test_weighted_sums_are_rounded_to_the_cent_once(
     assert body["open"] == {"count": 3, "value": 0.15, "weighted_value": 0.02}
 
 
+async def test_stages_of_one_month_add_up_and_half_a_cent_rounds_up(
+    client: httpx.AsyncClient, session: AsyncSession, founder_prospect: tuple[User, AdminProspect]
+) -> None:
+    user, prospect = founder_prospect
+    for stage_name, probability, expected in (
+        (DealStage.DISCOVERY, 10, None),
+        (DealStage.PROPOSAL, 40, None),
+        (DealStage.DISCOVERY, 10, date(2026, 12, 3)),
+        (DealStage.CLOSING, 80, date(2026, 12, 24)),
+    ):
+        await create_deal(
+            session,
+            user,
+            prospect,
+            stage=stage_name,
+            value=Decimal("0.25"),
+            probability=probability,
+            expected_close_date=expected,
+        )
+
+    body = (await client.get(SUMMARY)).json()
+
+    # Undated: 0.025 + 0.1 = 0.125 -> 0.13; December: 0.025 + 0.2 = 0.225 -> 0.23; the
+    # discovery stage 0.025 + 0.025 = 0.05. Half a cent rounds up (0.125 would round to
+    # the even 0.12).
+    assert body["unscheduled_weighted_value"] == 0.13
+    assert body["forecast"] == forecast(0, 0.23, 0, 0, 0, 0)
+    assert body["stages"][0] == stage("discovery", 2, 0.5, 0.05)
+    assert body["open"] == {"count": 4, "value": 1, "weighted_value": 0.35}
+
+
 async def test_the_periods_wins_losses_and_cycle(
     client: httpx.AsyncClient, session: AsyncSession, founder_prospect: tuple[User, AdminProspect]
 ) -> None:
@@ -176,6 +207,27 @@ async def test_the_periods_wins_losses_and_cycle(
     only_to = (await client.get(SUMMARY, params={"date_to": "2026-11-15"})).json()
     # 90 days ending 15 November: from 18 August.
     assert (only_to["won"]["count"], only_to["lost"]["count"]) == (2, 1)
+
+
+async def test_the_average_cycle_rounds_half_a_tenth_up(
+    client: httpx.AsyncClient, session: AsyncSession, founder_prospect: tuple[User, AdminProspect]
+) -> None:
+    user, prospect = founder_prospect
+    for days in (1, 2, 3, 3):
+        await create_deal(
+            session,
+            user,
+            prospect,
+            stage=DealStage.WON,
+            probability=100,
+            created_on=TODAY - timedelta(days=days),
+            closed_on=TODAY,
+        )
+
+    body = (await client.get(SUMMARY)).json()
+
+    # 9 days over 4 deals: 2.25, to 2.3 (2.2 would be half to even).
+    assert body["average_cycle_days"] == 2.3
 
 
 async def test_the_cycle_counts_from_the_callers_day_the_deal_was_opened(

@@ -201,12 +201,10 @@ def summarize(groups: Sequence[Row[Any]], months: Sequence[date]) -> PipelineSum
     in_period = {stage: StageTotals() for stage in CLOSED_STAGES}
     forecast = [Decimal(0)] * len(months)
     unscheduled = Decimal(0)
-    cycle_days = 0
     for group in groups:
         if group.stage in CLOSED_STAGES:
             if group.in_period:
                 in_period[group.stage].add(group)
-                cycle_days += group.cycle_days or 0
             continue
         stages[group.stage].add(group)
         open_totals.add(group)
@@ -225,11 +223,13 @@ def summarize(groups: Sequence[Row[Any]], months: Sequence[date]) -> PipelineSum
         average_cycle_days=(
             None
             if won.count == 0
-            else float((Decimal(cycle_days) / won.count).quantize(Decimal("0.1"), ROUND_HALF_UP))
+            else float(
+                (Decimal(won.cycle_days) / won.count).quantize(Decimal("0.1"), ROUND_HALF_UP)
+            )
         ),
         forecast=[
-            MonthForecast(month=f"{month:%Y-%m}", weighted_value=to_cents(weighted / 100))
-            for month, weighted in zip(months, forecast, strict=True)
+            MonthForecast(month=f"{month:%Y-%m}", weighted_value=to_cents(forecast[index] / 100))
+            for index, month in enumerate(months)
         ],
         unscheduled_weighted_value=to_cents(unscheduled / 100),
     )
@@ -237,16 +237,19 @@ def summarize(groups: Sequence[Row[Any]], months: Sequence[date]) -> PipelineSum
 
 @dataclass
 class StageTotals:
-    """Deals counted and summed exactly, from rows of `PIPELINE_SUMMARY`."""
+    """Deals counted and summed exactly, from rows of `PIPELINE_SUMMARY` (`cycle_days`:
+    won deals' only, null in the others' rows)."""
 
     count: int = 0
     value: Decimal = Decimal(0)
     weighted_x100: Decimal = Decimal(0)
+    cycle_days: int = 0
 
     def add(self, group: Row[Any]) -> None:
         self.count += group.deals
         self.value += group.value
         self.weighted_x100 += group.weighted_x100
+        self.cycle_days += group.cycle_days or 0
 
     def figures(self) -> dict[str, Any]:
         return {
