@@ -272,22 +272,26 @@ async def test_the_prospect_must_be_the_callers_and_stays_fixed(
     assert await session.scalar(select(func.count()).select_from(AdminDeal)) == 1
 
 
-async def test_deleting_a_deal_deletes_its_history(
+async def test_deleting_a_deal_deletes_it_and_its_history_only(
     client: httpx.AsyncClient, session: AsyncSession, prospect_id: int
 ) -> None:
     deal = await new_deal(client, prospect_id)
     await move(client, deal["id"], stage="won")
+    kept = await new_deal(client, prospect_id, title="kept")
 
     assert (await client.delete(f"{DEALS}/{deal['id']}")).status_code == 204
 
     assert (await client.get(f"{DEALS}/{deal['id']}")).status_code == 404
-    assert await session.scalar(select(func.count()).select_from(AdminDealStageChange)) == 0
+    assert [listed["id"] for listed in (await client.get(DEALS)).json()] == [kept["id"]]
+    # The kept deal's own creation stays in the history.
+    assert await session.scalar(select(func.count()).select_from(AdminDealStageChange)) == 1
 
 
 async def test_unknown_deals_are_404(client: httpx.AsyncClient) -> None:
     for method, body in (("GET", None), ("PUT", {"title": "x"}), ("PUT", {}), ("DELETE", None)):
         response = await client.request(method, f"{DEALS}/999999", json=body)
         assert response.status_code == 404, (method, body)
+        assert response.json() == {"detail": "deal 999999 not found"}, (method, body)
 
 
 # The list.

@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import AdminProspect, DealStage, ProspectStatus, User
+from app.services.master_admin.pipeline_queries import month_starts
 from tests.clock import TODAY, FixedClock, utc
 from tests.factories import create_deal, create_founder, create_prospect, create_user
 from tests.helpers import API
@@ -47,6 +48,14 @@ def stage(name: str, count: int = 0, value: float = 0, weighted: float = 0) -> d
 def forecast(*weighted: float) -> list[dict[str, Any]]:
     months = ["2026-11", "2026-12", "2027-01", "2027-02", "2027-03", "2027-04"]
     return [{"month": m, "weighted_value": w} for m, w in zip(months, weighted, strict=True)]
+
+
+def test_month_starts_are_the_first_days_of_as_many_months_across_a_new_year() -> None:
+    assert month_starts(date(2026, 11, 25), 3) == [
+        date(2026, 11, 1),
+        date(2026, 12, 1),
+        date(2027, 1, 1),
+    ]
 
 
 async def test_an_empty_pipeline(client: httpx.AsyncClient) -> None:

@@ -347,6 +347,7 @@ async def test_unknown_prospects_are_404(client: httpx.AsyncClient) -> None:
     for method, body in (("GET", None), ("PUT", {"name": "x"}), ("PUT", {}), ("DELETE", None)):
         response = await client.request(method, f"{PROSPECTS}/999999", json=body)
         assert response.status_code == 404, (method, body)
+        assert response.json() == {"detail": "prospect 999999 not found"}, (method, body)
 
 
 async def test_deleting_a_prospect_deletes_its_deals_and_unlinks_its_activities(
