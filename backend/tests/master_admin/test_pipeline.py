@@ -256,6 +256,44 @@ async def test_the_cycle_counts_from_the_callers_day_the_deal_was_opened(
     assert (body["won"], body["average_cycle_days"]) == ({"count": 1, "value": 100}, 10.0)
 
 
+async def test_the_period_is_the_90_days_ending_today_or_any_from_one_day_up(
+    client: httpx.AsyncClient, session: AsyncSession, founder_prospect: tuple[User, AdminProspect]
+) -> None:
+    user, prospect = founder_prospect
+    # 90 days ending 25 November begin on 28 August.
+    for closed_on in (date(2026, 8, 27), date(2026, 8, 28), date(2026, 11, 20)):
+        await create_deal(
+            session, user, prospect, stage=DealStage.WON, probability=100, closed_on=closed_on
+        )
+
+    default = (await client.get(SUMMARY)).json()
+    one_day = (
+        await client.get(SUMMARY, params={"date_from": "2026-11-20", "date_to": "2026-11-20"})
+    ).json()
+
+    assert default["won"]["count"] == 2
+    assert one_day["won"]["count"] == 1
+
+
+async def test_the_forecast_begins_in_the_callers_month(
+    client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
+) -> None:
+    """30 November, 20:00 UTC, is 1 December, 09:00, in Auckland."""
+    await create_founder(session, "Pacific/Auckland")
+    clock.instant = utc(date(2026, 11, 30), 20)
+
+    body = (await client.get(SUMMARY)).json()
+
+    assert [month["month"] for month in body["forecast"]] == [
+        "2026-12",
+        "2027-01",
+        "2027-02",
+        "2027-03",
+        "2027-04",
+        "2027-05",
+    ]
+
+
 @pytest.mark.parametrize(
     ("params", "field"),
     [
@@ -270,6 +308,14 @@ async def test_a_bad_period_is_422(
     response = await client.get(SUMMARY, params=params)
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["query", field]
+
+
+async def test_a_period_ending_before_it_begins_says_so(client: httpx.AsyncClient) -> None:
+    response = await client.get(
+        SUMMARY, params={"date_from": "2026-11-26", "date_to": "2026-11-25"}
+    )
+
+    assert response.json()["detail"][0]["msg"] == "must be on or before date_to"
 
 
 async def test_the_dashboard_shows_the_open_pipeline(
