@@ -130,6 +130,28 @@ test("each deal sits in its stage's column, with the server's figures in the pro
   expect(screen.getByRole("figure", { name: "Weighted value by expected close month" })).toBeInTheDocument();
 });
 
+test("a forecast with no weighted value in any month is a sentence, not an empty chart", async () => {
+  server.use(
+    http.get(`${API}/me`, () => HttpResponse.json(me())),
+    http.get(`${API}/deals`, () => HttpResponse.json([], { headers: { "X-Total-Count": "0" } })),
+    http.get(`${API}/pipeline/summary`, () =>
+      HttpResponse.json(
+        pipelineSummary({
+          forecast: [
+            { month: "2026-11", weighted_value: 0 },
+            { month: "2026-12", weighted_value: 0 },
+            { month: "2027-01", weighted_value: 0 },
+          ],
+        }),
+      ),
+    ),
+  );
+  renderApp("/pipeline");
+
+  expect(await screen.findByText("No open deal is expected to close from Nov 2026 to Jan 2027.")).toBeInTheDocument();
+  expect(screen.queryByRole("figure")).not.toBeInTheDocument();
+});
+
 test("a deal moves to the next stage by keyboard alone, at once, and the figures are refetched", async () => {
   layOutColumns();
   let answerNow: () => void = () => undefined;

@@ -13,9 +13,17 @@ export function monthLabel(month: string): string {
 }
 
 /** Open deals' weighted value by expected close month, as bars, with the same figures as
- * a table for screen readers and for reading exactly. */
+ * a table for screen readers and for reading exactly; a sentence instead when every month
+ * is empty (an empty chart would only show an axis). */
 export function ForecastChart({ forecast, currency }: { forecast: MonthForecast[]; currency: string }) {
   const rows = forecast.map((entry) => ({ ...entry, label: monthLabel(entry.month) }));
+  if (rows.every((row) => row.weighted_value === 0)) {
+    return (
+      <p className="muted">
+        No open deal is expected to close from {rows[0]?.label} to {rows.at(-1)?.label}.
+      </p>
+    );
+  }
   return (
     <figure className="forecast" aria-labelledby="forecast-caption">
       <figcaption id="forecast-caption">Weighted value by expected close month</figcaption>
