@@ -3,6 +3,8 @@ changes nothing; another request under the key is 422; a key in use is 409; keys
 different users never meet; a failed request releases its key."""
 
 import asyncio
+import hashlib
+import json
 from collections import Counter
 from collections.abc import Callable
 from datetime import timedelta
@@ -11,8 +13,8 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import Depends, FastAPI
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.api.idempotency import idempotent_post
 from app.core.config import Settings
@@ -140,6 +142,41 @@ async def test_after_24_hours_the_key_is_free_again(
 
     assert response.status_code == 201
     assert await activity_count(session, founder) == 2
+
+
+async def test_a_claim_a_crashed_worker_left_running_is_freed_after_5_minutes(
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    engine: AsyncEngine,
+    founder: User,
+    clock: FixedClock,
+) -> None:
+    path, body = f"{API}/activities", json.dumps(CALL).encode()
+    headers = {**keyed("crashed"), "Content-Type": "application/json"}
+    # The claim of the same request, made 4:59 ago by a worker that never finished it.
+    fingerprint = hashlib.sha256(b"\n".join([b"POST", path.encode(), body])).hexdigest()
+    claimed_at = clock.instant - timedelta(minutes=4, seconds=59)
+    mine = IdempotencyKey.user_id == founder.id
+    async with engine.begin() as connection:
+        await connection.execute(
+            insert(IdempotencyKey).values(
+                user_id=founder.id,
+                key="crashed",
+                request_fingerprint=fingerprint,
+                created_at=claimed_at,
+            )
+        )
+    try:
+        running = await client.post(path, content=body, headers=headers)
+        clock.instant += timedelta(seconds=2)
+        freed = await client.post(path, content=body, headers=headers)
+    finally:
+        async with engine.begin() as connection:
+            await connection.execute(delete(IdempotencyKey).where(mine))
+
+    assert running.status_code == 409
+    assert freed.status_code == 201
+    assert await activity_count(session, founder) == 1
 
 
 async def test_another_users_identical_key_is_independent(

@@ -7,7 +7,8 @@ with `dependencies=IDEMPOTENT`, so that reads do not pay for it), claims the key
 for the caller before the endpoint runs: on a connection of its own, committed at once,
 so every worker and machine sharing the database sees the claim. A claim that exists
 already answers for itself: the stored response (`ReplayStored`), 422 when it was made
-with another method, path or body, 409 while its request is still running.
+with another method, path or body, 409 while its request is still running (a claim
+left running for 5 minutes, by a worker that died, is freed).
 `IdempotencyRecorder`, an ASGI middleware, stores the response of a claimed request once
 it is sent; a 5xx or an exception releases the claim instead, so a retry runs again.
 No external library covers this for FastAPI with a PostgreSQL store.
@@ -21,7 +22,7 @@ from typing import Any
 
 from fastapi import Depends, Request
 from fastapi.responses import Response
-from sqlalchemy import String, bindparam, delete, select, update
+from sqlalchemy import String, bindparam, delete, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -35,13 +36,22 @@ HEADER = "Idempotency-Key"
 # 1..255 visible ASCII characters.
 VALID_KEY = re.compile(r"[\x21-\x7e]{1,255}")
 LIFETIME = timedelta(hours=24)
+ABANDONED_AFTER = timedelta(minutes=5)
 # Where the dependency leaves its claim for the middleware, in the ASGI scope.
 SCOPE_KEY = "master_admin.idempotency"
 STORED_HEADERS = ("content-type", "location")
 
 _key = bindparam("idempotency_key", type_=String)
+# Expired claims, and claims still running long after any request would have finished:
+# left by a worker that died mid-request (the slowest request, generating nudges, waits
+# at most 5 s on the AI), they would otherwise answer 409 until they expire.
 EXPIRE = delete(IdempotencyKey).where(
-    IdempotencyKey.user_id == OWNER, IdempotencyKey.created_at < bindparam("expired_before")
+    IdempotencyKey.user_id == OWNER,
+    or_(
+        IdempotencyKey.created_at < bindparam("expired_before"),
+        IdempotencyKey.status_code.is_(None)
+        & (IdempotencyKey.created_at < bindparam("abandoned_before")),
+    ),
 )
 CLAIM = (
     insert(IdempotencyKey)
@@ -105,7 +115,12 @@ async def idempotent_post(request: Request, user: MasterAdmin) -> None:
     parameters = {**owner_params(user.id), "idempotency_key": key}
     async with _engine(request.app).begin() as connection:
         await connection.execute(
-            EXPIRE, {**owner_params(user.id), "expired_before": now - LIFETIME}
+            EXPIRE,
+            {
+                **owner_params(user.id),
+                "expired_before": now - LIFETIME,
+                "abandoned_before": now - ABANDONED_AFTER,
+            },
         )
         claimed = await connection.scalar(
             CLAIM, {**parameters, **owner_params(user.id, now=now), "fingerprint": fingerprint}
