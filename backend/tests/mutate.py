@@ -26,9 +26,17 @@ from pathlib import Path
 from tests import database
 
 TARGET_PERCENT = 90.0
-# Every request verifies a token: a surviving mutant of that module would otherwise run
-# the whole suite. Its own test files are where its behaviour is pinned.
-OWN_TESTS = {"app.core.security.": ("tests/test_auth.py", "tests/test_config.py")}
+# Modules that every request (or every app's start) runs: a surviving mutant of one would
+# otherwise run the whole suite, for minutes. Their own test files pin their behaviour.
+OWN_TESTS = {
+    "app.core.security.": ("tests/test_auth.py", "tests/test_config.py"),
+    "app.services.users.": ("tests/test_auth.py", "tests/test_me.py", "tests/test_outside_text.py"),
+    "app.services.master_admin.rescoring.": ("tests/master_admin/test_scoring_settings.py",),
+    "app.services.master_admin.nudge_phrasing.": (
+        "tests/master_admin/test_nudge_phrasing.py",
+        "tests/master_admin/test_nudges.py",
+    ),
+}
 STATS = Path("mutants/mutmut-cicd-stats.json")
 
 
