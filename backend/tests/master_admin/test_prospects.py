@@ -271,6 +271,9 @@ async def test_changing_the_email_to_one_in_use_is_409_and_changes_nothing(
     )
 
     assert response.status_code == 409
+    assert response.json() == {
+        "detail": "you already have a prospect with the email Ada@example.com"
+    }
     kept = (await client.get(f"{PROSPECTS}/{other['id']}")).json()
     assert (kept["email"], kept["name"]) == ("bob@example.com", "Bob")
 

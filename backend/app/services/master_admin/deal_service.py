@@ -213,6 +213,10 @@ def summarize(groups: Sequence[Row[Any]], months: Sequence[date]) -> PipelineSum
         elif group.month < len(months):
             forecast[group.month] += group.weighted_x100
     won, lost = in_period[DealStage.WON], in_period[DealStage.LOST]
+    # Only won deals have a cycle (null in the other rows).
+    won_cycle_days = sum(
+        group.cycle_days for group in groups if group.stage is DealStage.WON and group.in_period
+    )
     closed = won.count + lost.count
     return PipelineSummaryResponse(
         stages=[StageFigures(stage=stage, **stages[stage].figures()) for stage in OPEN_STAGES],
@@ -224,7 +228,7 @@ def summarize(groups: Sequence[Row[Any]], months: Sequence[date]) -> PipelineSum
             None
             if won.count == 0
             else float(
-                (Decimal(won.cycle_days) / won.count).quantize(Decimal("0.1"), ROUND_HALF_UP)
+                (Decimal(won_cycle_days) / won.count).quantize(Decimal("0.1"), ROUND_HALF_UP)
             )
         ),
         forecast=[
@@ -237,19 +241,16 @@ def summarize(groups: Sequence[Row[Any]], months: Sequence[date]) -> PipelineSum
 
 @dataclass
 class StageTotals:
-    """Deals counted and summed exactly, from rows of `PIPELINE_SUMMARY` (`cycle_days`:
-    won deals' only, null in the others' rows)."""
+    """Deals counted and summed exactly, from rows of `PIPELINE_SUMMARY`."""
 
     count: int = 0
     value: Decimal = Decimal(0)
     weighted_x100: Decimal = Decimal(0)
-    cycle_days: int = 0
 
     def add(self, group: Row[Any]) -> None:
         self.count += group.deals
         self.value += group.value
         self.weighted_x100 += group.weighted_x100
-        self.cycle_days += group.cycle_days or 0
 
     def figures(self) -> dict[str, Any]:
         return {
