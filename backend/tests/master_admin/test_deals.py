@@ -5,12 +5,15 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import func, select, text, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from app.models import AdminDeal, AdminDealStageChange
+from app.models import AdminDeal, AdminDealStageChange, DealStage, User
+from app.schemas.master_admin.deals import AdminDealUpdate
+from app.services.master_admin.deal_service import DealService
 from tests.clock import TODAY, FixedClock, utc
-from tests.factories import create_founder, create_prospect, create_user
+from tests.committed_app import unique_clerk_id
+from tests.factories import create_deal, create_founder, create_prospect, create_user
 from tests.helpers import API
 
 DEALS = f"{API}/deals"
@@ -385,3 +388,39 @@ async def test_unreadable_deal_bodies_are_4xx_and_create_nothing(
 
     assert response.status_code == status, response.text
     assert await session.scalar(select(func.count()).select_from(AdminDeal)) == 0
+
+
+async def test_a_stage_move_rereads_a_deal_its_transaction_already_loaded(
+    clock: FixedClock, engine: AsyncEngine
+) -> None:
+    """The row lock is only worth the row it reads: a copy loaded earlier in the same
+    session must not hide a move committed meanwhile by another transaction."""
+    async with AsyncSession(engine, expire_on_commit=False) as setup:
+        user = await create_user(setup, clerk_user_id=unique_clerk_id("user_deal_stale"))
+        deal = await create_deal(setup, user, await create_prospect(setup, user))
+        await setup.commit()
+    try:
+        async with AsyncSession(engine, expire_on_commit=False) as session:
+            service = DealService(session, clock)
+            owner = await session.get_one(User, user.id)
+            loaded = await service.get_deal(owner, deal.id)  # held: the map is weak
+            assert loaded.stage is DealStage.DISCOVERY
+            async with engine.begin() as other:
+                await other.execute(
+                    update(AdminDeal)
+                    .where(AdminDeal.id == deal.id)
+                    .values(stage=DealStage.PROPOSAL, probability=40)
+                )
+
+            await service.update_deal(owner, deal.id, AdminDealUpdate(stage=DealStage.WON))
+
+            moved_from = await session.scalars(
+                select(AdminDealStageChange.from_stage).where(
+                    AdminDealStageChange.deal_id == deal.id,
+                    AdminDealStageChange.to_stage == DealStage.WON,
+                )
+            )
+            assert moved_from.all() == [DealStage.PROPOSAL]
+    finally:
+        async with engine.begin() as cleanup:
+            await cleanup.execute(delete(User).where(User.id == user.id))

@@ -463,6 +463,20 @@ async def test_the_list_pages_and_counts_every_match(
     assert await names(client, sort="name", limit=2, offset=4) == ([], "4")
 
 
+async def test_another_users_prospect_is_404_to_change_or_delete_and_stays_as_it_was(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    other = await create_user(session)
+    theirs = await create_prospect(session, other, name="Theirs")
+
+    changed = await client.put(f"{PROSPECTS}/{theirs.id}", json={"name": "Mine now"})
+    deleted = await client.delete(f"{PROSPECTS}/{theirs.id}")
+
+    assert (changed.status_code, deleted.status_code) == (404, 404)
+    await session.refresh(theirs)
+    assert theirs.name == "Theirs"
+
+
 async def test_the_list_shows_only_the_callers_prospects(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:

@@ -119,9 +119,9 @@ class ActivityService:
 
     async def get_activity(self, user: User, activity_id: int) -> AdminActivity:
         activity = await self.session.scalar(
-            select(AdminActivity)
-            .where(AdminActivity.id == activity_id, AdminActivity.user_id == user.id)
-            .execution_options(populate_existing=True)
+            select(AdminActivity).where(
+                AdminActivity.id == activity_id, AdminActivity.user_id == user.id
+            )
         )
         if activity is None:
             raise NotFound(f"activity {activity_id} not found")

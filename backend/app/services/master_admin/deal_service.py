@@ -87,7 +87,6 @@ class DealService:
             select(AdminDeal)
             .where(AdminDeal.id == deal_id, AdminDeal.user_id == user.id)
             .options(selectinload(AdminDeal.stage_changes))
-            .execution_options(populate_existing=True)
         )
         if deal is None:
             raise NotFound(f"deal {deal_id} not found")
@@ -130,6 +129,7 @@ class DealService:
             select(AdminDeal)
             .where(AdminDeal.id == deal_id, AdminDeal.user_id == user.id)
             .with_for_update()
+            # Read afresh under the lock, whatever this session loaded before.
             .execution_options(populate_existing=True)
         )
         if deal is None:

@@ -149,9 +149,9 @@ class ProspectService:
         statuses: Sequence[ProspectStatus] = (),
         tag: str | None = None,
         q: str | None = None,
-        sort: ProspectSort = "-created_at",
-        limit: int = 100,
-        offset: int = 0,
+        sort: ProspectSort,
+        limit: int,
+        offset: int,
     ) -> tuple[Sequence[Row[Any]], int]:
         """A page of the user's prospects, and how many match in all (one statement:
         the count rides on the page, and is asked for alone only when the page is
