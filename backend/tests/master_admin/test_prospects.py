@@ -477,6 +477,16 @@ async def test_another_users_prospect_is_404_to_change_or_delete_and_stays_as_it
     assert theirs.name == "Theirs"
 
 
+async def test_by_name_namesakes_come_in_the_order_they_were_added(
+    client: httpx.AsyncClient,
+) -> None:
+    first, second = [(await new_prospect(client, name="Ada"))["id"] for _ in range(2)]
+
+    listed = (await client.get(PROSPECTS, params={"sort": "name"})).json()
+
+    assert [prospect["id"] for prospect in listed] == [first, second]
+
+
 async def test_the_list_shows_only_the_callers_prospects(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
