@@ -4,7 +4,8 @@ The statement joins the very statements the score, streak, progress, focus, nudg
 pipeline reads run on their own (each as a subquery), so the dashboard cannot disagree with
 them, and it reads one snapshot of the data rather than six.
 
-`DashboardService(session, clock).get_dashboard(user) -> DashboardResponse`
+`DashboardService(session, clock).get_dashboard(user) -> DashboardResponse`, as of now;
+`dashboard_at(session, user, now)` as of a given local time (the nudge rules' situation).
 """
 
 from datetime import datetime
@@ -73,24 +74,28 @@ class DashboardService:
         self.session = session
         self.clock = clock
 
-    async def get_dashboard(self, user: User, *, at: datetime | None = None) -> DashboardResponse:
-        """Today's score, the streak, this week's progress against its goal, the open
-        focus session, the unread nudges and the open pipeline; "today" and "this week" in the caller's
-        time zone, all as of one instant: `at` (a local time), else the clock read once."""
-        now = at or self.clock.local_now(user.timezone)
-        today = now.date()
-        week_start = monday_of(today)
-        # Each part binds the owner (`app.services.parameters.OWNER`): one value for all.
-        parameters = {
-            **dashboard_params(user.id, today, user.rest_days),
-            **inbox_params(user.id, now),
-        }
-        row = (await self.session.execute(DASHBOARD, parameters)).one()
-        return DashboardResponse(
-            today=zero_score(today) if row.date is None else AdminScoreResponse.model_validate(row),
-            streak=StreakResponse.model_validate(row),
-            week_progress=weekly_progress(week_start, today, user.rest_days, row),
-            active_focus_session=active_session_response(row.focus, now),
-            unread_nudges=row.unread_nudges,
-            pipeline=PipelineSnapshot.model_validate(row),
-        )
+    async def get_dashboard(self, user: User) -> DashboardResponse:
+        """The dashboard (`dashboard_at`) as of now, the clock read once."""
+        return await dashboard_at(self.session, user, self.clock.local_now(user.timezone))
+
+
+async def dashboard_at(session: AsyncSession, user: User, now: datetime) -> DashboardResponse:
+    """Today's score, the streak, this week's progress against its goal, the open focus
+    session, the unread nudges and the open pipeline, as of `now` (the user's local
+    time): "today" and "this week" are its. One statement."""
+    today = now.date()
+    week_start = monday_of(today)
+    # Each part binds the owner (`app.services.parameters.OWNER`): one value for all.
+    parameters = {
+        **dashboard_params(user.id, today, user.rest_days),
+        **inbox_params(user.id, now),
+    }
+    row = (await session.execute(DASHBOARD, parameters)).one()
+    return DashboardResponse(
+        today=zero_score(today) if row.date is None else AdminScoreResponse.model_validate(row),
+        streak=StreakResponse.model_validate(row),
+        week_progress=weekly_progress(week_start, today, user.rest_days, row),
+        active_focus_session=active_session_response(row.focus, now),
+        unread_nudges=row.unread_nudges,
+        pipeline=PipelineSnapshot.model_validate(row),
+    )

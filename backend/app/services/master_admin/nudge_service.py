@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import ColumnElement, exists, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,7 +25,7 @@ from app.models import (
     AdminNudge,
     User,
 )
-from app.services.master_admin.dashboard_service import DashboardService
+from app.services.master_admin.dashboard_service import dashboard_at
 from app.services.master_admin.nudge_phrasing import NudgePhraser
 from app.services.master_admin.nudge_queries import INBOX, PRIORITY_RANK, UNREAD, inbox_params
 from app.services.master_admin.nudge_rules import NudgeDraft, Situation, nudge_drafts
@@ -122,20 +122,14 @@ class NudgeService:
             )
             .scalar_subquery()
         )
-        focus_completed = (
-            select(AdminFocusSession.id)
-            .where(
-                AdminFocusSession.user_id == user.id,
-                AdminFocusSession.completed.is_(True),
-                AdminFocusSession.end_time >= day_start,
-            )
-            .exists()
+        focus_completed = exists().where(
+            AdminFocusSession.user_id == user.id,
+            AdminFocusSession.completed.is_(True),
+            AdminFocusSession.end_time >= day_start,
         )
         counts = (await self.session.execute(select(pending, focus_completed))).one()
         # Score, streak and week as the dashboard shows them, as of the same instant.
-        dashboard = await DashboardService(self.session, self.clock).get_dashboard(
-            user, at=local_now
-        )
+        dashboard = await dashboard_at(self.session, user, local_now)
         return Situation(
             today=today,
             local_time=local_now.time(),
