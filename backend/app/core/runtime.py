@@ -13,24 +13,29 @@ objects to reference counting, which frees all but the few in reference cycles (
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 
 YOUNG_GENERATION_THRESHOLD = 20_000
 
 
+@cache
+def freeze_startup_objects() -> None:
+    """Freeze the objects alive now, once per process: at the first app's start, which
+    in a server is its only one. Never undone: unfreezing is all or nothing, and would
+    also hand back to every collection whatever else the process froze (mutmut freezes
+    its own heap, gigabytes, before it forks a test run per mutant); a process that runs
+    several apps, as the tests do, collects the later ones as usual."""
+    gc.freeze()
+
+
 @contextmanager
 def tuned_garbage_collector() -> Iterator[None]:
-    """Freeze the objects alive now and raise the young generation's threshold until the
-    block ends; then restore the thresholds and unfreeze (so a process that runs several
-    apps, as the tests do, can collect a stopped one). Unfreezing is all or nothing: in
-    a process that had frozen objects of its own before (mutmut's, which forks a test
-    run per mutant), they all stay frozen rather than go back into every collection."""
+    """Startup's objects frozen (`freeze_startup_objects`) and the young generation's
+    threshold raised until the block ends, when the thresholds are restored."""
     thresholds = gc.get_threshold()
-    frozen_before = gc.get_freeze_count()
-    gc.freeze()
+    freeze_startup_objects()
     gc.set_threshold(YOUNG_GENERATION_THRESHOLD, *thresholds[1:])
     try:
         yield
     finally:
         gc.set_threshold(*thresholds)
-        if not frozen_before:
-            gc.unfreeze()
