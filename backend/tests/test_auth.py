@@ -394,7 +394,9 @@ async def test_a_jwks_outage_is_503_not_500(
             # Back before the retry interval is out: 503 again, and Clerk is not asked.
             jwks.status, jwks.body = 200, None
             now[0] += 4.9
-            assert (await get_me(client, signer.token())).status_code == 503
+            held_back = await get_me(client, signer.token())
+            assert held_back.status_code == 503
+            assert held_back.json() == {"detail": "the signing keys could not be fetched; retry"}
             assert jwks.hits == 1
             # The outage locks the next request out for 5 s, not for 30.
             now[0] += 0.1

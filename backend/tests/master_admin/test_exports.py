@@ -81,6 +81,25 @@ async def test_activities_export_applies_the_lists_filters(
     assert [row[0] for row in parsed(response)[1:]] == [str(kept.id)]
 
 
+async def test_activities_export_stops_at_its_limit_newest_first(
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    founder: User,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The limit is 100,000 rows; 2 here, so that three activities pass it.
+    monkeypatch.setattr("app.services.master_admin.activity_service.ACTIVITY_EXPORT_LIMIT", 2)
+    days = (date(2026, 11, 22), date(2026, 11, 24), date(2026, 11, 23))
+    ids = {day: (await create_activity(session, founder, date=day)).id for day in days}
+
+    response = await client.get(f"{API}/activities/export.csv")
+
+    assert [row[0] for row in parsed(response)[1:]] == [
+        str(ids[date(2026, 11, 24)]),
+        str(ids[date(2026, 11, 23)]),
+    ]
+
+
 async def test_activities_export_refuses_a_reversed_range(
     client: httpx.AsyncClient, founder: User
 ) -> None:

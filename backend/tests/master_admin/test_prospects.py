@@ -456,6 +456,16 @@ async def test_the_list_filters_searches_and_sorts(
     assert await names(client, **params) == (expected, str(len(expected)))
 
 
+async def test_the_search_takes_slashes_and_underscores_literally(
+    client: httpx.AsyncClient,
+) -> None:
+    for name in ("a/b", "ab", "a_c", "axc"):
+        await new_prospect(client, name=name)
+
+    assert await names(client, q="a/b") == (["a/b"], "1")
+    assert await names(client, q="a_c") == (["a_c"], "1")
+
+
 async def test_the_list_pages_and_counts_every_match(
     client: httpx.AsyncClient, book: dict[str, int]
 ) -> None:
