@@ -2,7 +2,7 @@
 and last activity date computed when read."""
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -495,6 +495,22 @@ async def test_by_name_namesakes_come_in_the_order_they_were_added(
     listed = (await client.get(PROSPECTS, params={"sort": "name"})).json()
 
     assert [prospect["id"] for prospect in listed] == [first, second]
+
+
+async def test_the_lead_score_counts_days_in_the_callers_time_zone(
+    client: httpx.AsyncClient, session: AsyncSession, clock: FixedClock
+) -> None:
+    """30 November, 20:00 UTC, is 1 December in Auckland: a call of 30 November is a day
+    old there (in UTC it would be today's)."""
+    await create_founder(session, "Pacific/Auckland")
+    clock.instant = datetime(2026, 11, 30, 20, tzinfo=UTC)
+    prospect = await new_prospect(client, status="engaged")
+    await log(client, prospect["id"], "call", "2026-11-30")
+
+    listed = (await client.get(PROSPECTS)).json()
+
+    # engaged 20 + call 20 x 0.5^(1/14) = 20 + 19.03 -> 39 (40 if the call were today's)
+    assert [p["lead_score"] for p in listed] == [39]
 
 
 async def test_the_list_shows_only_the_callers_prospects(
