@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import User
+from app.services.master_admin.scoring import WORKING_BEFORE, WORKING_PER_WEEK, rest_params
 from tests.clock import FixedClock
 from tests.factories import create_founder, create_score, create_user
 from tests.helpers import API
@@ -381,3 +382,14 @@ async def test_score_routes_document_their_errors(anonymous_client: httpx.AsyncC
     assert own("/scores/week") == {"200", "422"}
     assert own("/scores/streak") == {"200"}
     assert own("/scores/history") == {"200", "422"}
+
+
+def test_rest_params_count_the_working_days_before_each_weekday() -> None:
+    # Saturday and Sunday off: 5 working days a week; before Monday none, before
+    # Tuesday 1, ..., before Saturday and before Sunday 5.
+    assert rest_params([6, 7]) == {
+        WORKING_PER_WEEK.key: 5,
+        WORKING_BEFORE.key: [0, 1, 2, 3, 4, 5, 5],
+    }
+    # Wednesday off.
+    assert rest_params([3])[WORKING_BEFORE.key] == [0, 1, 2, 2, 3, 4, 5]

@@ -3,10 +3,14 @@ change, every stored figure is recomputed once, at startup, before anything is s
 under each user's score lock, however many workers start at once."""
 
 import asyncio
+import hashlib
+import logging
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 import httpx
+import pytest
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -51,7 +55,11 @@ async def scores(client: httpx.AsyncClient) -> list[dict[str, object]]:
 
 
 async def test_changed_weights_rescore_every_stored_day_at_startup(
-    settings: Settings, clock: FixedClock, engine: AsyncEngine, bearer: Bearer
+    settings: Settings,
+    clock: FixedClock,
+    engine: AsyncEngine,
+    bearer: Bearer,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     clock.instant = SUNDAY
     clerk_user_id = unique_clerk_id("user_weights")
@@ -70,10 +78,14 @@ async def test_changed_weights_rescore_every_stored_day_at_startup(
 
         # A restart with ACTIVITY_WEIGHTS={"call": 25, "email": 0}.
         reweighted = configured(settings, activity_weights=NEW_WEIGHTS)
+        caplog.set_level(logging.INFO, logger="app.services.master_admin.rescoring")
         async with (
             running_app(reweighted, clock, session=None) as second,
             http_client(second, headers=bearer(clerk_user_id)) as after,
         ):
+            rescored = [r.getMessage() for r in caplog.records if r.name.endswith("rescoring")]
+            assert len(rescored) == 1
+            assert re.fullmatch(r"scoring settings changed: rescored \d+ users", rescored[0])
             assert await scores(after) == week(
                 day_score("2026-11-23", 25, 1, 1),
                 day_score("2026-11-24", 0, 0, 1),
@@ -103,6 +115,14 @@ def test_the_fingerprint_names_the_settings_not_their_order() -> None:
     assert scoring_fingerprint(defaults) == scoring_fingerprint(reordered)
     assert len(scoring_fingerprint(defaults)) == 64
     assert scoring_fingerprint(defaults) != scoring_fingerprint(defaults | {ActivityType.VIDEO: 16})
+
+
+def test_the_fingerprint_is_of_one_canonical_text() -> None:
+    """Stored fingerprints must stay comparable across releases: a different rendering of
+    the same settings would rescore every user at the next start."""
+    canonical = b'{"cap":100,"formula":1,"weights":{"call":20,"discovery":10,"email":5,"video":15}}'
+
+    assert scoring_fingerprint(DEFAULT_ACTIVITY_WEIGHTS) == hashlib.sha256(canonical).hexdigest()
 
 
 async def stored(engine: AsyncEngine, user_id: int) -> list[tuple[date, int, int, int]]:
