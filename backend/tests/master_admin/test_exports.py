@@ -19,6 +19,7 @@ from app.services.master_admin.activity_service import (
     activity_export_rows,
 )
 from tests.clock import TODAY
+from tests.committed_app import RacingClient
 from tests.factories import create_activity, create_user
 from tests.helpers import API
 
@@ -98,6 +99,16 @@ async def test_activities_export_stops_at_its_limit_newest_first(
         str(ids[date(2026, 11, 24)]),
         str(ids[date(2026, 11, 23)]),
     ]
+
+
+async def test_the_export_reads_in_a_transaction_of_its_own(racing_client: RacingClient) -> None:
+    """Outside the test's transaction: the session the streamed body is read from."""
+    async with racing_client() as (client, _):
+        call = {"type": "call", "date": "2026-11-24"}
+        created = (await client.post(f"{API}/activities", json=call)).json()
+        response = await client.get(f"{API}/activities/export.csv")
+
+    assert [row[0] for row in parsed(response)[1:]] == [str(created["id"])]
 
 
 async def test_activities_export_refuses_a_reversed_range(
