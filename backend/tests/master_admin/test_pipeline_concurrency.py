@@ -6,8 +6,7 @@ from collections import Counter
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.services.master_admin.pipeline_queries import LOCK_PIPELINE
-from app.services.parameters import owner_params
+from app.services.master_admin.pipeline_queries import lock_pipeline
 from tests.committed_app import RacingClient
 from tests.helpers import API
 from tests.interleaving import until_blocked_or_done
@@ -64,7 +63,7 @@ async def test_prospect_and_deal_writes_wait_for_the_owners_pipeline_lock(
         deal_id = (await client.post(f"{API}/deals", json=deal)).json()["id"]
 
         async with engine.connect() as holder:
-            await holder.execute(LOCK_PIPELINE, owner_params(founder.id))
+            await lock_pipeline(holder, founder.id)
             writes = [
                 asyncio.create_task(
                     client.put(f"{API}/prospects/{prospect['id']}", json={"name": "Ada L."})

@@ -39,12 +39,11 @@ from app.services.changes import save_changes
 from app.services.master_admin.pipeline_queries import (
     FORECAST_MONTHS,
     IS_OPEN,
-    LOCK_PIPELINE,
     PIPELINE_SUMMARY,
+    lock_pipeline,
     month_starts,
     summary_params,
 )
-from app.services.parameters import owner_params
 
 DEFAULT_PERIOD_DAYS = 90
 CENT = Decimal("0.01")
@@ -57,7 +56,7 @@ class DealService:
 
     async def create_deal(self, user: User, data: AdminDealCreate) -> AdminDeal:
         """Open a deal with one of the caller's prospects (else 422)."""
-        await self._lock_pipeline(user)
+        await lock_pipeline(self.session, user.id)
         # FOR KEY SHARE keeps the prospect from being deleted before the deal commits.
         owned = await self.session.scalar(
             select(AdminProspect.id)
@@ -124,7 +123,7 @@ class DealService:
         """Apply the fields sent; a stage change moves the probability (unless sent),
         sets or clears `closed_on` and is recorded."""
         changes: dict[str, Any] = data.model_dump(exclude_unset=True)
-        await self._lock_pipeline(user)
+        await lock_pipeline(self.session, user.id)
         deal = await self.session.scalar(
             select(AdminDeal)
             .where(AdminDeal.id == deal_id, AdminDeal.user_id == user.id)
@@ -156,7 +155,7 @@ class DealService:
         return deal
 
     async def delete_deal(self, user: User, deal_id: int) -> None:
-        await self._lock_pipeline(user)
+        await lock_pipeline(self.session, user.id)
         deleted = await self.session.scalar(
             delete(AdminDeal)
             .where(AdminDeal.id == deal_id, AdminDeal.user_id == user.id)
@@ -181,9 +180,6 @@ class DealService:
             summary_params(user.id, date_from, date_to, months[1:]),
         )
         return summarize(groups.all(), months[:FORECAST_MONTHS])
-
-    async def _lock_pipeline(self, user: User) -> None:
-        await self.session.execute(LOCK_PIPELINE, owner_params(user.id))
 
     def _closed_on(self, user: User, stage: DealStage) -> date | None:
         return self.clock.today(user.timezone) if stage.is_closed else None

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Date, Select, bindparam, case, func, literal_column, select
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from app.models import AdminDeal, AdminPipelineBucket, AdminPipelineTotals
 from app.models.enums import CLOSED_STAGES
@@ -25,6 +26,13 @@ DATE_TO = bindparam("date_to", type_=Date)
 # request is moving could deadlock with it.
 PIPELINE_LOCK_CLASS = 0x919E
 LOCK_PIPELINE = select(func.pg_advisory_xact_lock(PIPELINE_LOCK_CLASS, OWNER))
+
+
+async def lock_pipeline(executor: AsyncSession | AsyncConnection, user_id: int) -> None:
+    """Serialise the user's prospect and deal writes until the transaction ends (a
+    transaction-scoped advisory lock: `PIPELINE_LOCK_CLASS`, the user id)."""
+    await executor.execute(LOCK_PIPELINE, owner_params(user_id))
+
 
 # Written as the open-deals index's predicate, so the planner can use that index.
 IS_OPEN = AdminDeal.stage.not_in(CLOSED_STAGES)

@@ -49,7 +49,7 @@ from app.models import (
 )
 from app.models.prospect import EMAIL_PER_USER_INDEX
 from app.schemas.master_admin.prospects import AdminProspectCreate, AdminProspectUpdate
-from app.services.master_admin.pipeline_queries import LOCK_PIPELINE
+from app.services.master_admin.pipeline_queries import lock_pipeline
 from app.services.parameters import OWNER, TODAY, owner_params
 
 ProspectSort = Literal["-created_at", "name", "-lead_score", "-last_activity_date"]
@@ -126,7 +126,7 @@ class ProspectService:
         """Add a prospect; 409 when the user has one with the same email, ignoring case
         (the unique index decides, so racing creates cannot both succeed)."""
         prospect = AdminProspect(user_id=user.id, **data.model_dump())
-        await self._lock_pipeline(user)
+        await lock_pipeline(self.session, user.id)
         async with self._unique_email(data.email):
             self.session.add(prospect)
         return await self.get_prospect(user, prospect.id)
@@ -205,7 +205,7 @@ class ProspectService:
         if "tags" in changes and changes["tags"] is None:
             changes["tags"] = []
         if changes:
-            await self._lock_pipeline(user)
+            await lock_pipeline(self.session, user.id)
             async with self._unique_email(changes.get("email")):
                 updated = await self.session.scalar(
                     update(AdminProspect)
@@ -220,7 +220,7 @@ class ProspectService:
     async def delete_prospect(self, user: User, prospect_id: int) -> None:
         """Delete the prospect and its deals; its activities stay, unlinked (the foreign
         keys do both), so no score changes."""
-        await self._lock_pipeline(user)
+        await lock_pipeline(self.session, user.id)
         deleted = await self.session.scalar(
             delete(AdminProspect)
             .where(AdminProspect.id == prospect_id, AdminProspect.user_id == user.id)
@@ -228,9 +228,6 @@ class ProspectService:
         )
         if deleted is None:
             raise NotFound(f"prospect {prospect_id} not found")
-
-    async def _lock_pipeline(self, user: User) -> None:
-        await self.session.execute(LOCK_PIPELINE, owner_params(user.id))
 
     @asynccontextmanager
     async def _unique_email(self, email: str | None) -> AsyncIterator[None]:

@@ -289,7 +289,7 @@ def _log_activity() -> ReturningInsert[*tuple[Any, ...]]:  # pragma: no mutate b
     """Take the user's score lock and insert the activity, in one statement: the lock
     is held before the rescore that follows, whose snapshot then sees every write that
     held it before."""
-    lock = select(func.pg_advisory_xact_lock(SCORES_LOCK_CLASS, OWNER)).cte("score_lock")
+    lock = LOCK_SCORES.cte("score_lock")
     fields = list(AdminActivityCreate.model_fields)
     values = select(
         OWNER, *(bindparam(name, type_=AdminActivity.__table__.c[name].type) for name in fields)
