@@ -325,6 +325,9 @@ async def test_the_list_filters_and_is_most_recently_updated_first(
     assert await titles(prospect_id=ada) == (["third", "first"], "2")
     assert await titles(prospect_id=ada, open="true") == (["first"], "1")
     assert await titles(limit=1, offset=1) == (["second"], "3")
+    # No row carries the count: it is asked for alone past the first page, known at 0 on it.
+    assert await titles(offset=3) == ([], "3")
+    assert await titles(open="false", stage=["discovery"]) == ([], "0")
 
 
 async def test_the_list_puts_the_last_updated_deal_first(

@@ -9,7 +9,7 @@ from sqlalchemy import Date, Select, bindparam, case, func, literal_column, sele
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from app.models import AdminDeal, AdminPipelineBucket, AdminPipelineTotals
+from app.models import AdminPipelineBucket, AdminPipelineTotals
 from app.models.enums import CLOSED_STAGES
 from app.services.parameters import OWNER, owner_params
 
@@ -32,10 +32,6 @@ async def lock_pipeline(executor: AsyncSession | AsyncConnection, user_id: int) 
     """Serialise the user's prospect and deal writes until the transaction ends (a
     transaction-scoped advisory lock: `PIPELINE_LOCK_CLASS`, the user id)."""
     await executor.execute(LOCK_PIPELINE, owner_params(user_id))
-
-
-# Written as the open-deals index's predicate, so the planner can use that index.
-IS_OPEN = AdminDeal.stage.not_in(CLOSED_STAGES)
 
 
 # The dashboard's pipeline block: the running totals (one row, or none: zeros).

@@ -24,6 +24,8 @@ from sqlalchemy import (
     Numeric,
     Row,
     Select,
+    String,
+    bindparam,
     case,
     cast,
     delete,
@@ -50,6 +52,7 @@ from app.models import (
 from app.models.prospect import EMAIL_PER_USER_INDEX
 from app.schemas.master_admin.prospects import AdminProspectCreate, AdminProspectUpdate
 from app.services.master_admin.pipeline_queries import lock_pipeline
+from app.services.paging import page_and_total, paged
 from app.services.parameters import OWNER, TODAY, owner_params
 
 ProspectSort = Literal["-created_at", "name", "-lead_score", "-last_activity_date"]
@@ -110,6 +113,50 @@ def scored_prospects(weights: Weights) -> Select[Any]:  # pragma: no mutate bloc
     )
 
 
+# The list's filters: any of the statuses, has every tag of the list (one), and the
+# search, its LIKE wildcards escaped with "/".
+STATUSES = bindparam("statuses", type_=AdminProspect.status.type, expanding=True)
+TAGS = bindparam("tags", type_=AdminProspect.tags.type)
+SEARCH = bindparam("search", type_=String)
+
+
+# Cached on first use, before mutmut can switch a mutant on (README, "Mutation testing").
+@cache
+def prospect_list(
+    scored: Select[Any], statuses: bool, tag: bool, search: bool, sort: ProspectSort
+) -> tuple[Select[Any], Select[Any]]:  # pragma: no mutate block
+    """The page (`paging.paged`, of `scored`, from `scored_prospects`) and the count of
+    `GET /prospects` for one combination of filters: `STATUSES` when `statuses`, `TAGS`
+    when `tag`, `SEARCH` when `search`; in the order `sort` names, the id breaking ties."""
+
+    def matching(prospect: Any) -> list[ColumnElement[bool]]:
+        criteria = []
+        if statuses:
+            criteria.append(prospect.status.in_(STATUSES))
+        if tag:
+            criteria.append(prospect.tags.contains(TAGS))
+        if search:
+            pattern = func.concat("%", func.lower(SEARCH), "%")
+            criteria.append(prospect.search_text.like(pattern, escape="/"))
+        return criteria
+
+    count = (
+        select(func.count())
+        .select_from(COUNTED)
+        .where(COUNTED.user_id == OWNER, *matching(COUNTED))
+    )
+    columns = scored.selected_columns
+    order = {
+        "-created_at": (AdminProspect.created_at.desc(),),
+        "name": (AdminProspect.name,),
+        "-lead_score": (columns.lead_score.desc(),),
+        "-last_activity_date": (columns.last_activity_date.desc().nulls_last(),),
+    }[sort]
+    tiebreak = AdminProspect.id if sort == "name" else AdminProspect.id.desc()
+    page = scored.where(*matching(AdminProspect)).order_by(*order, tiebreak)
+    return paged(page, count), count
+
+
 class ProspectService:
     def __init__(
         self, session: AsyncSession, clock: Clock, settings: Settings | None = None
@@ -157,45 +204,11 @@ class ProspectService:
         the count rides on the page, and is asked for alone only when the page is
         empty past the first)."""
 
-        def matching(prospect: Any) -> list[ColumnElement[bool]]:
-            criteria = [prospect.user_id == user.id]
-            if statuses:
-                criteria.append(prospect.status.in_(statuses))
-            if tag is not None:
-                criteria.append(prospect.tags.contains([tag]))
-            if q:
-                escaped = q.replace("/", "//").replace("%", "/%").replace("_", "/_")
-                criteria.append(
-                    prospect.search_text.like(
-                        func.concat("%", func.lower(escaped), "%"), escape="/"
-                    )
-                )
-            return criteria
-
-        total = select(func.count()).select_from(COUNTED).where(*matching(COUNTED))
-        columns = self.scored.selected_columns
-        order = {
-            "-created_at": (AdminProspect.created_at.desc(),),
-            "name": (AdminProspect.name,),
-            "-lead_score": (columns.lead_score.desc(),),
-            "-last_activity_date": (columns.last_activity_date.desc().nulls_last(),),
-        }[sort]
-        tiebreak = AdminProspect.id if sort == "name" else AdminProspect.id.desc()
-        page = (
-            await self.session.execute(
-                self.scored.add_columns(total.scalar_subquery().label("total"))
-                .where(*matching(AdminProspect)[1:])
-                .order_by(*order, tiebreak)
-                .limit(limit)
-                .offset(offset),
-                self._params(user),
-            )
-        ).all()
-        if page:
-            return page, page[0].total
-        if not offset:
-            return page, 0
-        return page, (await self.session.execute(total)).scalar_one()
+        page, count = prospect_list(self.scored, bool(statuses), tag is not None, bool(q), sort)
+        params = {**self._params(user), STATUSES.key: statuses, TAGS.key: [tag]}
+        if q:
+            params[SEARCH.key] = q.replace("/", "//").replace("%", "/%").replace("_", "/_")
+        return await page_and_total(self.session, page, count, params, limit=limit, offset=offset)
 
     async def update_prospect(
         self, user: User, prospect_id: int, data: AdminProspectUpdate

@@ -1,9 +1,10 @@
 """Deals on the pipeline's stages, and the pipeline's figures."""
 
 from collections.abc import Sequence
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response, status
+from sqlalchemy import Row
 
 from app.api.dependencies import Deals, MasterAdmin
 from app.api.idempotency import IDEMPOTENT
@@ -60,7 +61,7 @@ async def list_deals(
     ] = None,
     limit: PageLimit = 100,
     offset: PageOffset = 0,
-) -> Sequence[AdminDeal]:
+) -> Sequence[Row[Any]]:
     """The caller's deals matching every filter given, most recently updated first;
     `X-Total-Count` holds how many match in all."""
     page, total = await service.list_deals(

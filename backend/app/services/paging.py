@@ -1,0 +1,44 @@
+"""A list's page and how many rows match in all, in one round trip.
+
+A list endpoint's statements are built once per combination of filters (see the
+prospect and deal services): building a SQL expression, and SQLAlchemy's cache key of a
+new one, cost more than running a cached one. The page carries the count as its `total`
+column (a scalar subquery); the count is sent alone only when a page past the first is
+empty, where no row can carry it.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Integer, Row, Select, bindparam
+from sqlalchemy.ext.asyncio import AsyncSession
+
+LIMIT = bindparam("limit", type_=Integer)
+OFFSET = bindparam("offset", type_=Integer)
+
+
+def paged(page: Select[Any], count: Select[Any]) -> Select[Any]:
+    """`page` (filtered and ordered) with `count`'s result as its `total` column, limited
+    by `LIMIT` and `OFFSET`. `count` must select from its own alias of the table, so the
+    subquery is not correlated with the page."""
+    return page.add_columns(count.scalar_subquery().label("total")).limit(LIMIT).offset(OFFSET)
+
+
+async def page_and_total(
+    session: AsyncSession,
+    page: Select[Any],
+    count: Select[Any],
+    params: dict[str, Any],
+    *,
+    limit: int,
+    offset: int,
+) -> tuple[Sequence[Row[Any]], int]:
+    """The rows of `page` (from `paged`) and the number of rows matching in all.
+    `params` binds both statements' other parameters."""
+    params = {**params, LIMIT.key: limit, OFFSET.key: offset}
+    rows = (await session.execute(page, params)).all()
+    if rows:
+        return rows, rows[0].total
+    if not offset:
+        return rows, 0
+    return rows, (await session.execute(count, params)).scalar_one()
