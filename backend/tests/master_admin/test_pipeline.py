@@ -6,10 +6,11 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import AdminProspect, DealStage, ProspectStatus, User
+from app.models import AdminDeal, AdminProspect, DealStage, ProspectStatus, User
+from app.models.enums import CLOSED_STAGES, OPEN_STAGES
 from app.services.master_admin.pipeline_queries import month_starts
 from tests.clock import TODAY, FixedClock, utc
 from tests.factories import create_deal, create_founder, create_prospect, create_user
@@ -384,6 +385,13 @@ async def test_the_running_totals_always_equal_their_recomputation(
         assert buckets == (await session.execute(RECOMPUTED_BUCKETS, owner)).all()
         stored = (await session.execute(STORED, {"owner": user.id})).one()
         assert tuple(stored) == tuple((await session.execute(RECOMPUTED, {"owner": user.id})).one())
+        # The deal list's counts are the buckets' sums.
+        for params, stages in ((None, None), ("true", OPEN_STAGES), ("false", CLOSED_STAGES)):
+            response = await client.get(f"{API}/deals", params={"open": params} if params else {})
+            counted = select(func.count()).where(AdminDeal.user_id == user.id)
+            if stages is not None:
+                counted = counted.where(AdminDeal.stage.in_(stages))
+            assert int(response.headers["X-Total-Count"]) == await session.scalar(counted)
         return tuple(stored)
 
     async def post(path: str, body: dict[str, Any]) -> int:
