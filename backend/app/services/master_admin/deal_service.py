@@ -155,7 +155,7 @@ class DealService:
         is_open: bool | None = None,
         limit: int,
         offset: int,
-    ) -> tuple[Sequence[Row[Any]], int]:
+    ) -> tuple[Sequence[dict[str, Any]], int]:
         """A page of the user's deals, most recently updated first, and how many match."""
         page, count = deal_list(bool(stages), prospect_id is not None, is_open)
         params = {**owner_params(user.id), STAGES.key: stages, PROSPECT.key: prospect_id}

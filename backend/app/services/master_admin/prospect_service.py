@@ -199,7 +199,7 @@ class ProspectService:
         sort: ProspectSort,
         limit: int,
         offset: int,
-    ) -> tuple[Sequence[Row[Any]], int]:
+    ) -> tuple[Sequence[dict[str, Any]], int]:
         """A page of the user's prospects, and how many match in all (one statement:
         the count rides on the page, and is asked for alone only when the page is
         empty past the first)."""

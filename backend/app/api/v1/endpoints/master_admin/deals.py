@@ -4,7 +4,6 @@ from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response, status
-from sqlalchemy import Row
 
 from app.api.dependencies import Deals, MasterAdmin
 from app.api.idempotency import IDEMPOTENT
@@ -61,7 +60,7 @@ async def list_deals(
     ] = None,
     limit: PageLimit = 100,
     offset: PageOffset = 0,
-) -> Sequence[Row[Any]]:
+) -> Sequence[dict[str, Any]]:
     """The caller's deals matching every filter given, most recently updated first;
     `X-Total-Count` holds how many match in all."""
     page, total = await service.list_deals(

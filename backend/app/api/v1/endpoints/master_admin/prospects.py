@@ -66,7 +66,7 @@ async def list_prospects(
     sort: Annotated[ProspectSort, Query(description="Order; `-` is descending")] = "-created_at",
     limit: PageLimit = 100,
     offset: PageOffset = 0,
-) -> Sequence[Row[Any]]:
+) -> Sequence[dict[str, Any]]:
     """The caller's prospects matching every filter given; `X-Total-Count` holds how many
     match in all. Ties are broken by id."""
     page, total = await service.list_prospects(
