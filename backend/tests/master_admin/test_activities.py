@@ -353,7 +353,7 @@ async def test_the_service_lists_the_first_hundred_by_default(
 
     page, total = await ActivityService(session, clock).list_activities(founder)
 
-    assert [activity.id for activity in page] == ids[:0:-1]
+    assert [activity["id"] for activity in page] == ids[:0:-1]
     assert total == 101
 
 

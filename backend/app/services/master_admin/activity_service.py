@@ -21,9 +21,12 @@ are a fixed number of set-based statements, whatever the length of the history.
 
 from collections.abc import AsyncIterator, Sequence
 from datetime import date, timedelta
+from functools import partial
+from typing import Any
 
 from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from app.core.clock import Clock
 from app.core.config import DEFAULT_ACTIVITY_WEIGHTS, Settings
@@ -39,6 +42,7 @@ from app.schemas.master_admin.scores import AdminScoreResponse, StreakResponse
 from app.services.changes import save_changes
 from app.services.master_admin import scoring
 from app.services.master_admin.scoring import DAYS_PER_WEEK, NEWEST_FIRST
+from app.services.paging import page_and_total, paged
 
 MAX_EXPORT_DAYS = 3_660
 SCORED_FIELDS = frozenset({"type", "status", "date", "amount"})
@@ -46,6 +50,8 @@ HISTORY_DAYS = 365
 MAX_HISTORY_DAYS = 366
 # date.min is not a storable day (see `app.schemas.master_admin.fields.Day`).
 FIRST_DAY = date.min + timedelta(days=1)
+# The count of a list's matches, a subquery of its page (aliased: no correlation).
+COUNTED = aliased(AdminActivity)
 
 
 class ActivityService:
@@ -138,9 +144,10 @@ class ActivityService:
         prospect_id: int | None = None,
         limit: int = 100,
         offset: int = 0,
-    ) -> tuple[Sequence[AdminActivity], int]:
+    ) -> tuple[Sequence[dict[str, Any]], int]:
         """A page of the user's activities, newest first, and how many match in all."""
-        criteria = activity_criteria(
+        criteria = partial(
+            activity_criteria,
             user,
             date_from=date_from,
             date_to=date_to,
@@ -148,15 +155,16 @@ class ActivityService:
             status=status,
             prospect_id=prospect_id,
         )
-        total = (await self.session.execute(select(func.count()).where(*criteria))).scalar_one()
-        page = await self.session.scalars(
-            select(AdminActivity)
-            .where(*criteria)
-            .order_by(*NEWEST_FIRST)
-            .limit(limit)
-            .offset(offset)
+        count = select(func.count()).select_from(COUNTED).where(*criteria(activity=COUNTED))
+        page = select(*AdminActivity.__table__.c).where(*criteria())
+        return await page_and_total(
+            self.session,
+            paged(page.order_by(*NEWEST_FIRST), count),
+            count,
+            {},
+            limit=limit,
+            offset=offset,
         )
-        return page.all(), total
 
     async def list_today_activities(self, user: User) -> Sequence[AdminActivity]:
         """Every activity dated the user's today, whatever its status, newest first."""
@@ -285,27 +293,28 @@ class ActivityService:
 def activity_criteria(
     user: User,
     *,
+    activity: Any = AdminActivity,
     date_from: date | None = None,
     date_to: date | None = None,
     activity_type: ActivityType | None = None,
     status: ActivityStatus | None = None,
     prospect_id: int | None = None,
 ) -> list[ColumnElement[bool]]:
-    """The WHERE criteria of the activity list's filters; InvalidInput when `date_to` is
-    before `date_from`."""
+    """The WHERE criteria of the activity list's filters on `activity` (the table or an
+    alias of it); InvalidInput when `date_to` is before `date_from`."""
     if date_from is not None and date_to is not None and date_from > date_to:
         raise InvalidInput(("query", "date_to"), "must be on or after date_from")
-    criteria = [AdminActivity.user_id == user.id]
+    criteria = [activity.user_id == user.id]
     if date_from is not None:
-        criteria.append(AdminActivity.date >= date_from)
+        criteria.append(activity.date >= date_from)
     if date_to is not None:
-        criteria.append(AdminActivity.date <= date_to)
+        criteria.append(activity.date <= date_to)
     if activity_type is not None:
-        criteria.append(AdminActivity.type == activity_type)
+        criteria.append(activity.type == activity_type)
     if status is not None:
-        criteria.append(AdminActivity.status == status)
+        criteria.append(activity.status == status)
     if prospect_id is not None:
-        criteria.append(AdminActivity.prospect_id == prospect_id)
+        criteria.append(activity.prospect_id == prospect_id)
     return criteria
 
 

@@ -7,11 +7,13 @@ partial unique index, so the rule holds across processes and racing requests.
 import math
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from pydantic import TypeAdapter
 from sqlalchemy import DateTime, Select, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from app.core.clock import Clock, elapsed, not_before, time_zone
 from app.core.errors import Conflict, NotFound
@@ -23,11 +25,14 @@ from app.schemas.master_admin.focus_sessions import (
     FocusDay,
     FocusStatsResponse,
 )
+from app.services.paging import page_and_total, paged
 from app.services.parameters import OWNER, owner_params
 
 # Instants in messages read as in the JSON bodies: 2026-11-25T15:00:00Z.
 INSTANT = TypeAdapter(datetime)
 
+# The count of the list, a subquery of its page (aliased: no correlation).
+COUNTED = aliased(AdminFocusSession)
 ONE_OPEN_PER_USER_INDEX = "uq_admin_focus_sessions_one_open_per_user"
 
 
@@ -130,18 +135,17 @@ class FocusSessionService:
 
     async def list_sessions(
         self, user: User, *, limit: int, offset: int
-    ) -> tuple[Sequence[AdminFocusSession], int]:
+    ) -> tuple[Sequence[dict[str, Any]], int]:
         """A page of the user's sessions, newest first, and how many there are in all."""
-        count = select(func.count()).where(AdminFocusSession.user_id == user.id)
-        total = (await self.session.execute(count)).scalar_one()
-        page = await self.session.scalars(
-            select(AdminFocusSession)
+        count = select(func.count()).where(COUNTED.user_id == user.id)
+        page = (
+            select(*AdminFocusSession.__table__.c)
             .where(AdminFocusSession.user_id == user.id)
             .order_by(AdminFocusSession.start_time.desc(), AdminFocusSession.id.desc())
-            .limit(limit)
-            .offset(offset)
         )
-        return page.all(), total
+        return await page_and_total(
+            self.session, paged(page, count), count, {}, limit=limit, offset=offset
+        )
 
     async def _end(
         self, user: User, session_id: int, end: AdminFocusSessionEnd, *, completed: bool

@@ -3,7 +3,7 @@ rescores the days it touches in the same transaction."""
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
 from fastapi.responses import StreamingResponse
@@ -75,7 +75,7 @@ async def list_activities(
     filters: Filters,
     limit: PageLimit = 100,
     offset: PageOffset = 0,
-) -> Sequence[AdminActivity]:
+) -> Sequence[dict[str, Any]]:
     """The caller's activities, newest first (date, then id); the `X-Total-Count` header
     holds how many match the filters in all."""
     page, total = await activities.list_activities(

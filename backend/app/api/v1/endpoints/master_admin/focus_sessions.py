@@ -1,7 +1,7 @@
 """Focus sessions: start one, end it once (complete or interrupt), see the timer."""
 
 from collections.abc import Sequence
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Response, status
 
@@ -59,7 +59,7 @@ async def list_focus_sessions(
     response: Response,
     limit: PageLimit = 100,
     offset: PageOffset = 0,
-) -> Sequence[AdminFocusSession]:
+) -> Sequence[dict[str, Any]]:
     """The caller's focus sessions, newest first; the total is in `X-Total-Count`."""
     sessions, total = await service.list_sessions(user, limit=limit, offset=offset)
     response.headers["X-Total-Count"] = str(total)
