@@ -1,10 +1,10 @@
 """A list's page and how many rows match in all, in one round trip.
 
-A list endpoint's statements are built once per combination of filters (see the
-prospect and deal services): building a SQL expression, and SQLAlchemy's cache key of a
-new one, cost more than running a cached one. The page carries the count as its `total`
-column (a scalar subquery); the count is sent alone only when a page past the first is
-empty, where no row can carry it.
+The page carries the count as its `total` column (a scalar subquery); the count is sent
+alone only when a page past the first is empty, where no row can carry it. Limit and
+offset are bound parameters, so a statement built once (the prospect and deal lists
+build theirs once per combination of filters: building a SQL expression, and its cache
+key, costs more than running a cached one) serves every page.
 """
 
 from collections.abc import Sequence
