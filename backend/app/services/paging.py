@@ -36,10 +36,14 @@ async def page_and_total(
     """The rows of `page` (from `paged`), each as a dict by column name, and the number
     of rows matching in all. `params` binds both statements' other parameters.
 
-    Dicts, not rows: a response model validates a dict's fields in about 60% of the
-    time it takes to read them as a row's attributes (100 prospects: 0.79 ms, 1.29 ms)."""
+    Dicts, not rows: a response model reads a row's fields through its attributes,
+    about 7 µs a row's worth of them; 100 prospects built as dicts and validated took
+    0.31 to 0.39 ms, validated from their rows 1.16 to 1.21 ms (`Row._asdict` alone
+    took 0.5 to 0.6 ms)."""
     params = {**params, LIMIT.key: limit, OFFSET.key: offset}
-    rows = [row._asdict() for row in (await session.execute(page, params))]
+    result = await session.execute(page, params)
+    columns = list(result.keys())
+    rows = [dict(zip(columns, row, strict=True)) for row in result]
     if rows:
         return rows, rows[0]["total"]
     if not offset:
