@@ -77,6 +77,8 @@ def deal_list(
         criteria = [deal.user_id == OWNER]
         if stages:
             criteria.append(deal.stage.in_(STAGES))
+        if prospect:
+            criteria.append(deal.prospect_id == PROSPECT)
         if is_open is not None:
             # The open-deals index's predicate, so the planner can use that index.
             open_stage = deal.stage.not_in(CLOSED_STAGES)
@@ -85,20 +87,16 @@ def deal_list(
 
     if prospect:
         # A prospect's few deals, counted.
-        criteria = [*matching(COUNTED), COUNTED.prospect_id == PROSPECT]
-        count = select(func.count()).select_from(COUNTED).where(*criteria)
+        count = select(func.count()).select_from(COUNTED).where(*matching(COUNTED))
     else:
-        # Every deal is in one of the buckets the triggers keep: a few hundred rows
-        # added up rather than tens of thousands of deals counted.
+        # Every deal is in one of the buckets the triggers keep (by stage and day): a
+        # few hundred rows added up rather than tens of thousands of deals counted.
         count = select(func.coalesce(func.sum(AdminPipelineBucket.deals), 0)).where(
             *matching(AdminPipelineBucket)
         )
-    criteria = matching(AdminDeal)
-    if prospect:
-        criteria.append(AdminDeal.prospect_id == PROSPECT)
     page = (
         select(*AdminDeal.__table__.c)
-        .where(*criteria)
+        .where(*matching(AdminDeal))
         .order_by(AdminDeal.updated_at.desc(), AdminDeal.id.desc())
     )
     return paged(page, count), count

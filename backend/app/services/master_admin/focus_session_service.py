@@ -33,6 +33,7 @@ INSTANT = TypeAdapter(datetime)
 
 # The count of the list, a subquery of its page (aliased: no correlation).
 COUNTED = aliased(AdminFocusSession)
+
 ONE_OPEN_PER_USER_INDEX = "uq_admin_focus_sessions_one_open_per_user"
 
 
