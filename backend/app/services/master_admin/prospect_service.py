@@ -72,12 +72,14 @@ HALF_LIFE_DAYS = 14
 COUNTED = aliased(AdminProspect)
 
 
-Weights = tuple[tuple[ActivityType, int], ...]
+# The activity weights as (type, weight) pairs: hashable, so a cache key (scoring's
+# `Weights` is the mapping they come from).
+WeightPairs = tuple[tuple[ActivityType, int], ...]
 
 
 # Cached on first use, before mutmut can switch a mutant on (README, "Mutation testing").
 @cache
-def scored_prospects(weights: Weights) -> Select[Any]:  # pragma: no mutate block
+def scored_prospects(weights: WeightPairs) -> Select[Any]:  # pragma: no mutate block
     """Every column of the owner's prospects plus `last_activity_date`, `lead_score`
     and its parts `stage_points` and `engagement` (2 decimals), for one set of weights;
     bound: the shared `OWNER` and `TODAY` (`_params`). Callers add filters, order and paging."""
