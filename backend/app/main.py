@@ -14,7 +14,7 @@ from app.api.head import HeadAsGet
 from app.api.health import router as health_router
 from app.api.idempotency import IdempotencyRecorder, ReplayStored, replay_handler
 from app.api.v1.endpoints.web_session import router as web_session_router
-from app.api.v1.router import api_router
+from app.api.v1.router import include_api_routes
 from app.api.web_app import serve_web_app
 from app.core.clock import Clock
 from app.core.config import Settings, get_settings
@@ -92,6 +92,6 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None) 
     app.include_router(health_router)
     serve_docs(app)
     app.include_router(web_session_router)
-    app.include_router(api_router)
+    include_api_routes(app)
     serve_web_app(app, settings)
     return app

@@ -1,8 +1,9 @@
 """Every `/api/v1/master-admin` route; the master-admin check is applied here, once."""
 
-from fastapi import APIRouter, Depends
+from fastapi import Depends, FastAPI
 
 from app.api.dependencies import require_master_admin
+from app.api.params import Responses
 from app.api.v1.endpoints.master_admin import (
     activities,
     dashboard,
@@ -17,15 +18,12 @@ from app.api.v1.endpoints.master_admin import (
     scores,
 )
 
-api_router = APIRouter(
-    prefix="/api/v1/master-admin",
-    dependencies=[Depends(require_master_admin)],
-    responses={
-        401: {"description": "Missing or invalid Clerk session token"},
-        403: {"description": "Not a master admin"},
-    },
-)
-for module in (
+API_PREFIX = "/api/v1/master-admin"
+AUTH_ERRORS: Responses = {
+    401: {"description": "Missing or invalid Clerk session token"},
+    403: {"description": "Not a master admin"},
+}
+MODULES = (
     me,
     goals,
     activities,
@@ -37,5 +35,18 @@ for module in (
     prospects,
     deals,
     dashboard,
-):
-    api_router.include_router(module.router)
+)
+
+
+def include_api_routes(app: FastAPI) -> None:
+    """Each module's router straight onto the app, under the prefix and behind the
+    master-admin check. Not through one router of them all: FastAPI matches a request
+    against each level of included routers again (py-spy on `GET /scores/today`, in
+    process: routing took 17 to 18% of the request's CPU nested, 9 to 10% flat)."""
+    for module in MODULES:
+        app.include_router(
+            module.router,
+            prefix=API_PREFIX,
+            dependencies=[Depends(require_master_admin)],
+            responses=AUTH_ERRORS,
+        )
