@@ -386,8 +386,8 @@ async def test_the_running_totals_always_equal_their_recomputation(
         stored = (await session.execute(STORED, {"owner": user.id})).one()
         assert tuple(stored) == tuple((await session.execute(RECOMPUTED, {"owner": user.id})).one())
         # The deal list's counts are the buckets' sums.
-        for params, stages in ((None, None), ("true", OPEN_STAGES), ("false", CLOSED_STAGES)):
-            response = await client.get(f"{API}/deals", params={"open": params} if params else {})
+        for is_open, stages in ((None, None), ("true", OPEN_STAGES), ("false", CLOSED_STAGES)):
+            response = await client.get(f"{API}/deals", params={"open": is_open} if is_open else {})
             counted = select(func.count()).where(AdminDeal.user_id == user.id)
             if stages is not None:
                 counted = counted.where(AdminDeal.stage.in_(stages))
