@@ -231,7 +231,9 @@ async def test_ready_is_503_when_the_database_is_down(client_with: ClientWith) -
         # The database goes away after startup (which needs it: scores are checked).
         app = client._transport.app  # type: ignore[attr-defined]
         await app.state.engine.dispose()
-        app.state.engine = create_engine("postgresql+asyncpg://postgres@127.0.0.1:1/none")
+        app.state.engine = create_engine(
+            "postgresql+asyncpg://postgres@127.0.0.1:1/none", pool_size=1
+        )
         response = await client.get("/ready")
         assert response.status_code == 503
         assert response.json() == {"status": "unavailable", "database": "unreachable"}

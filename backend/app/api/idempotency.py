@@ -112,19 +112,17 @@ async def idempotent_post(request: Request, user: MasterAdmin) -> None:
         b"\n".join([request.method.encode(), request.url.path.encode(), body])
     ).hexdigest()
     now = app_clock(request).now()
-    parameters = {**owner_params(user.id), "idempotency_key": key}
+    # Each statement takes the parameters it binds and ignores the others.
+    parameters = {
+        **owner_params(user.id, now=now),
+        "idempotency_key": key,
+        "fingerprint": fingerprint,
+        "expired_before": now - LIFETIME,
+        "abandoned_before": now - ABANDONED_AFTER,
+    }
     async with _engine(request.app).begin() as connection:
-        await connection.execute(
-            EXPIRE,
-            {
-                **owner_params(user.id),
-                "expired_before": now - LIFETIME,
-                "abandoned_before": now - ABANDONED_AFTER,
-            },
-        )
-        claimed = await connection.scalar(
-            CLAIM, {**parameters, **owner_params(user.id, now=now), "fingerprint": fingerprint}
-        )
+        await connection.execute(EXPIRE, parameters)
+        claimed = await connection.scalar(CLAIM, parameters)
         if claimed is not None:
             request.scope[SCOPE_KEY] = Claim(user.id, key)
             return

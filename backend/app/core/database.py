@@ -23,7 +23,7 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def create_engine(url: str, *, pool_size: int = 20) -> AsyncEngine:
+def create_engine(url: str, *, pool_size: int) -> AsyncEngine:
     """At most `pool_size` connections, each kept once opened. No overflow: a connection
     beyond the pool would be closed as it comes back, and under steady load reopened
     moments later (a TLS attempt, authentication, the dialect's type setup) again and
