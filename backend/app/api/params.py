@@ -2,7 +2,7 @@
 
 from typing import Annotated, Any
 
-from fastapi import Query
+from fastapi import Query, Response
 
 from app.schemas.common import MAX_ID
 from app.schemas.master_admin.fields import Monday
@@ -15,6 +15,7 @@ __all__ = [
     "Responses",
     "WeekStart",
     "not_found",
+    "page_response",
 ]
 
 # Path ids are `Path(ge=1, le=MAX_ID)` and their routes declare `{name:int}`, so only
@@ -30,6 +31,15 @@ def not_found(what: str) -> Responses:
 
 PageLimit = Annotated[int, Query(ge=1, le=500, description="At most this many items")]
 PageOffset = Annotated[int, Query(ge=0, le=MAX_ID, description="Skip this many items first")]
+
+
+def page_response(page: tuple[str, int]) -> Response:
+    """A list's page: the JSON the database wrote (`app.services.paging`), sent as it is
+    (the route's `response_model` documents it), and `X-Total-Count`, how many items
+    match in all."""
+    body, total = page
+    return Response(body, media_type="application/json", headers={"X-Total-Count": str(total)})
+
 
 WeekStart = Annotated[
     Monday | None,

@@ -1,28 +1,50 @@
-"""A list's page and how many rows match in all, in one round trip.
+"""A list's page, as the JSON its response sends, and how many rows match in all, in one
+round trip.
 
-The page carries the count as its `total` column (a scalar subquery); the count is sent
-alone only when a page past the first is empty, where no row can carry it. Limit and
-offset are bound parameters, so a statement built once (the prospect and deal lists
-build theirs once per combination of filters: building a SQL expression, and its cache
-key, costs more than running a cached one) serves every page.
+The database writes the page's JSON (`response_json`) and carries the count as a column
+beside it (a scalar subquery); the count is sent alone only when a page past the first is
+empty, where no row can carry it. Limit and offset are bound parameters, so a statement
+built once (the prospect and deal lists build theirs once per combination of filters:
+building a SQL expression, and its cache key, costs more than running a cached one)
+serves every page.
 """
 
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Integer, Select, bindparam
+from pydantic import BaseModel
+from sqlalchemy import ColumnExpressionArgument, Integer, Select, bindparam, func
 from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.services.response_json import json_array
 
 LIMIT = bindparam("limit", type_=Integer)
 OFFSET = bindparam("offset", type_=Integer)
 
 
-def paged(page: Select[Any], count: Select[Any]) -> Select[Any]:
-    """`page` (filtered and ordered) with `count`'s result as its `total` column, limited
-    by `LIMIT` and `OFFSET`. `count` must not select from the page's own table (an alias
-    of it, or another table, will do), or the subquery would be correlated with the
-    page."""
-    return page.add_columns(count.scalar_subquery().label("total")).limit(LIMIT).offset(OFFSET)
+def paged(
+    page: Select[Any],
+    count: Select[Any],
+    order: Sequence[ColumnExpressionArgument[Any]],
+    model: type[BaseModel],
+) -> Select[Any]:
+    """One row: `body`, the JSON text of `page`'s rows in `order`, limited by `LIMIT` and
+    `OFFSET`, as a list of `model`; `total`, `count`'s result (null when the page is
+    empty). `page` (filtered, not ordered) has a column named as each of the model's
+    fields. `count` must not select from the page's own table (an alias of it, or another
+    table, will do), or the subquery would be correlated with the page."""
+    rows = (
+        page.add_columns(
+            count.scalar_subquery().label("total"),
+            # The row's place in the order, which the JSON array keeps.
+            func.row_number().over(order_by=order).label("ordinal"),
+        )
+        .order_by(*order)
+        .limit(LIMIT)
+        .offset(OFFSET)
+        .subquery("page")
+    )
+    return json_array(rows, model, rows.c.ordinal).add_columns(func.max(rows.c.total))
 
 
 async def page_and_total(
@@ -33,19 +55,13 @@ async def page_and_total(
     *,
     limit: int,
     offset: int,
-) -> tuple[Sequence[dict[str, Any]], int]:
-    """The rows of `page` (from `paged`), each as a dict by column name, and the number
-    of rows matching in all. `params` binds both statements' other parameters.
-
-    Dicts, not rows: a response model reads a row through its attributes, slowly. 100
-    prospects built as dicts and validated took 0.31 to 0.39 ms, validated from their
-    rows 1.16 to 1.21 ms (`Row._asdict` alone took 0.5 to 0.6 ms)."""
+) -> tuple[str, int]:
+    """The JSON text of the page (from `paged`), and the number of rows matching in all.
+    `params` binds both statements' other parameters."""
     params = {**params, LIMIT.key: limit, OFFSET.key: offset}
-    result = await session.execute(page, params)
-    columns = list(result.keys())
-    rows = [dict(zip(columns, row, strict=True)) for row in result]
-    if rows:
-        return rows, rows[0]["total"]
+    body, total = (await session.execute(page, params)).one()
+    if total is not None:
+        return body, total
     if not offset:
-        return rows, 0
-    return rows, (await session.execute(count, params)).scalar_one()
+        return body, 0
+    return body, (await session.execute(count, params)).scalar_one()

@@ -144,8 +144,9 @@ class ActivityService:
         prospect_id: int | None = None,
         limit: int = 100,
         offset: int = 0,
-    ) -> tuple[Sequence[dict[str, Any]], int]:
-        """A page of the user's activities, newest first, and how many match in all."""
+    ) -> tuple[str, int]:
+        """A page of the user's activities as the JSON of `AdminActivityResponse`s,
+        newest first, and how many match in all."""
         criteria = partial(
             activity_criteria,
             user,
@@ -159,7 +160,7 @@ class ActivityService:
         page = select(*AdminActivity.__table__.c).where(*criteria())
         return await page_and_total(
             self.session,
-            paged(page.order_by(*NEWEST_FIRST), count),
+            paged(page, count, NEWEST_FIRST, AdminActivityResponse),
             count,
             {},
             limit=limit,

@@ -35,6 +35,7 @@ from app.models import (
 from app.models.enums import CLOSED_STAGES, OPEN_STAGES
 from app.schemas.master_admin.deals import (
     AdminDealCreate,
+    AdminDealResponse,
     AdminDealUpdate,
     LostFigures,
     MonthForecast,
@@ -68,7 +69,7 @@ COUNTED = aliased(AdminDeal)
 def deal_list(
     stages: bool, prospect: bool, is_open: bool | None
 ) -> tuple[Select[Any], Select[Any]]:  # pragma: no mutate block
-    """The page (`paging.paged`: every column of a deal, most recently updated first) and
+    """The page (`paging.paged`: the JSON of deals, most recently updated first) and
     the count of `GET /deals` for one combination of filters: `STAGES` when `stages`,
     `PROSPECT` when `prospect`, open or closed deals unless `is_open` is None. Bound
     besides those: `OWNER`."""
@@ -94,12 +95,9 @@ def deal_list(
         count = select(func.coalesce(func.sum(AdminPipelineBucket.deals), 0)).where(
             *matching(AdminPipelineBucket)
         )
-    page = (
-        select(*AdminDeal.__table__.c)
-        .where(*matching(AdminDeal))
-        .order_by(AdminDeal.updated_at.desc(), AdminDeal.id.desc())
-    )
-    return paged(page, count), count
+    page = select(*AdminDeal.__table__.c).where(*matching(AdminDeal))
+    order = (AdminDeal.updated_at.desc(), AdminDeal.id.desc())
+    return paged(page, count, order, AdminDealResponse), count
 
 
 class DealService:
@@ -153,8 +151,9 @@ class DealService:
         is_open: bool | None = None,
         limit: int,
         offset: int,
-    ) -> tuple[Sequence[dict[str, Any]], int]:
-        """A page of the user's deals, most recently updated first, and how many match."""
+    ) -> tuple[str, int]:
+        """A page of the user's deals as the JSON of `AdminDealResponse`s, most recently
+        updated first, and how many match."""
         page, count = deal_list(bool(stages), prospect_id is not None, is_open)
         params = {**owner_params(user.id), STAGES.key: stages, PROSPECT.key: prospect_id}
         return await page_and_total(self.session, page, count, params, limit=limit, offset=offset)

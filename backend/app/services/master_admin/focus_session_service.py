@@ -5,9 +5,7 @@ partial unique index, so the rule holds across processes and racing requests.
 """
 
 import math
-from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from pydantic import TypeAdapter
 from sqlalchemy import DateTime, Select, bindparam, func, select
@@ -134,18 +132,19 @@ class FocusSessionService:
         focus = await self.session.scalar(OPEN_SESSION, owner_params(user.id))
         return active_session_response(focus, self.clock.now())
 
-    async def list_sessions(
-        self, user: User, *, limit: int, offset: int
-    ) -> tuple[Sequence[dict[str, Any]], int]:
-        """A page of the user's sessions, newest first, and how many there are in all."""
+    async def list_sessions(self, user: User, *, limit: int, offset: int) -> tuple[str, int]:
+        """A page of the user's sessions as the JSON of `AdminFocusSessionResponse`s,
+        newest first, and how many there are in all."""
         count = select(func.count()).where(COUNTED.user_id == user.id)
-        page = (
-            select(*AdminFocusSession.__table__.c)
-            .where(AdminFocusSession.user_id == user.id)
-            .order_by(AdminFocusSession.start_time.desc(), AdminFocusSession.id.desc())
-        )
+        page = select(*AdminFocusSession.__table__.c).where(AdminFocusSession.user_id == user.id)
+        order = (AdminFocusSession.start_time.desc(), AdminFocusSession.id.desc())
         return await page_and_total(
-            self.session, paged(page, count), count, {}, limit=limit, offset=offset
+            self.session,
+            paged(page, count, order, AdminFocusSessionResponse),
+            count,
+            {},
+            limit=limit,
+            offset=offset,
         )
 
     async def _end(

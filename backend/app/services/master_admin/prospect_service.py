@@ -50,7 +50,11 @@ from app.models import (
     User,
 )
 from app.models.prospect import EMAIL_PER_USER_INDEX
-from app.schemas.master_admin.prospects import AdminProspectCreate, AdminProspectUpdate
+from app.schemas.master_admin.prospects import (
+    AdminProspectCreate,
+    AdminProspectResponse,
+    AdminProspectUpdate,
+)
 from app.services.master_admin.pipeline_queries import lock_pipeline
 from app.services.paging import page_and_total, paged
 from app.services.parameters import OWNER, TODAY, owner_params
@@ -127,8 +131,8 @@ SEARCH = bindparam("search", type_=String)
 def prospect_list(
     scored: Select[Any], statuses: bool, tag: bool, search: bool, sort: ProspectSort
 ) -> tuple[Select[Any], Select[Any]]:  # pragma: no mutate block
-    """The page (`paging.paged`, of `scored`, from `scored_prospects`) and the count of
-    `GET /prospects` for one combination of filters: `STATUSES` when `statuses`, `TAGS`
+    """The page (`paging.paged`: the JSON of `scored`'s rows, from `scored_prospects`)
+    and the count of `GET /prospects` for one combination of filters: `STATUSES` when `statuses`, `TAGS`
     when `tag`, `SEARCH` when `search`; in the order `sort` names, the id breaking ties."""
 
     def matching(prospect: Any) -> list[ColumnElement[bool]]:
@@ -155,8 +159,8 @@ def prospect_list(
         "-last_activity_date": (columns.last_activity_date.desc().nulls_last(),),
     }[sort]
     tiebreak = AdminProspect.id if sort == "name" else AdminProspect.id.desc()
-    page = scored.where(*matching(AdminProspect)).order_by(*order, tiebreak)
-    return paged(page, count), count
+    page = scored.where(*matching(AdminProspect))
+    return paged(page, count, (*order, tiebreak), AdminProspectResponse), count
 
 
 class ProspectService:
@@ -201,10 +205,10 @@ class ProspectService:
         sort: ProspectSort,
         limit: int,
         offset: int,
-    ) -> tuple[Sequence[dict[str, Any]], int]:
-        """A page of the user's prospects, and how many match in all (one statement:
-        the count rides on the page, and is asked for alone only when the page is
-        empty past the first)."""
+    ) -> tuple[str, int]:
+        """A page of the user's prospects as the JSON of `AdminProspectResponse`s, and
+        how many match in all (one statement: the count rides on the page, and is asked
+        for alone only when the page is empty past the first)."""
 
         page, count = prospect_list(self.scored, bool(statuses), tag is not None, bool(q), sort)
         params = {**self._params(user), STATUSES.key: statuses, TAGS.key: [tag]}

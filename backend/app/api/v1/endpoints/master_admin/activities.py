@@ -3,7 +3,7 @@ rescores the days it touches in the same transaction."""
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
 from fastapi.responses import StreamingResponse
@@ -11,7 +11,7 @@ from fastapi.responses import StreamingResponse
 from app.api.csv_export import csv_response
 from app.api.dependencies import Activities, MasterAdmin, StreamingSession
 from app.api.idempotency import IDEMPOTENT
-from app.api.params import MAX_ID, PageLimit, PageOffset, Responses, not_found
+from app.api.params import MAX_ID, PageLimit, PageOffset, Responses, not_found, page_response
 from app.models import ActivityStatus, ActivityType, AdminActivity
 from app.schemas.master_admin.activities import (
     AdminActivityCreate,
@@ -71,18 +71,15 @@ async def create_activity(
 async def list_activities(
     user: MasterAdmin,
     activities: Activities,
-    response: Response,
     filters: Filters,
     limit: PageLimit = 100,
     offset: PageOffset = 0,
-) -> Sequence[dict[str, Any]]:
+) -> Response:
     """The caller's activities, newest first (date, then id); the `X-Total-Count` header
     holds how many match the filters in all."""
-    page, total = await activities.list_activities(
-        user, **asdict(filters), limit=limit, offset=offset
+    return page_response(
+        await activities.list_activities(user, **asdict(filters), limit=limit, offset=offset)
     )
-    response.headers["X-Total-Count"] = str(total)
-    return page
 
 
 @router.get(

@@ -1,14 +1,13 @@
 """Deals on the pipeline's stages, and the pipeline's figures."""
 
-from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
 
 from app.api.dependencies import Deals, MasterAdmin
 from app.api.idempotency import IDEMPOTENT
 from app.api.lossless_json import LosslessJsonRoute
-from app.api.params import MAX_ID, PageLimit, PageOffset, Responses, not_found
+from app.api.params import MAX_ID, PageLimit, PageOffset, Responses, not_found, page_response
 from app.models import AdminDeal, DealStage
 from app.schemas.master_admin.deals import (
     AdminDealCreate,
@@ -48,7 +47,6 @@ async def create_deal(data: AdminDealCreate, user: MasterAdmin, service: Deals) 
 async def list_deals(
     user: MasterAdmin,
     service: Deals,
-    response: Response,
     stage: Annotated[
         list[DealStage] | None, Query(description="Any of these stages (repeat the parameter)")
     ] = None,
@@ -60,10 +58,10 @@ async def list_deals(
     ] = None,
     limit: PageLimit = 100,
     offset: PageOffset = 0,
-) -> Sequence[dict[str, Any]]:
+) -> Response:
     """The caller's deals matching every filter given, most recently updated first;
     `X-Total-Count` holds how many match in all."""
-    page, total = await service.list_deals(
+    page = await service.list_deals(
         user,
         stages=stage or (),
         prospect_id=prospect_id,
@@ -71,8 +69,7 @@ async def list_deals(
         limit=limit,
         offset=offset,
     )
-    response.headers["X-Total-Count"] = str(total)
-    return page
+    return page_response(page)
 
 
 @router.get("/deals/{deal_id:int}", response_model=AdminDealDetailResponse, responses=NOT_FOUND)

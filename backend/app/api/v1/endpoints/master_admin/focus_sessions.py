@@ -1,7 +1,6 @@
 """Focus sessions: start one, end it once (complete or interrupt), see the timer."""
 
-from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Response, status
 
@@ -15,6 +14,7 @@ from app.api.params import (
     Responses,
     WeekStart,
     not_found,
+    page_response,
 )
 from app.models import AdminFocusSession
 from app.schemas.master_admin.focus_sessions import (
@@ -56,14 +56,11 @@ async def start_focus_session(
 async def list_focus_sessions(
     user: MasterAdmin,
     service: FocusSessions,
-    response: Response,
     limit: PageLimit = 100,
     offset: PageOffset = 0,
-) -> Sequence[dict[str, Any]]:
+) -> Response:
     """The caller's focus sessions, newest first; the total is in `X-Total-Count`."""
-    sessions, total = await service.list_sessions(user, limit=limit, offset=offset)
-    response.headers["X-Total-Count"] = str(total)
-    return sessions
+    return page_response(await service.list_sessions(user, limit=limit, offset=offset))
 
 
 @router.get("/stats", responses=WEEK_START_INVALID)

@@ -1,6 +1,5 @@
 """Prospects: the founder's CRM, searchable, with lead scores computed when read."""
 
-from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response, status
@@ -8,7 +7,7 @@ from sqlalchemy import Row
 
 from app.api.dependencies import MasterAdmin, Prospects
 from app.api.idempotency import IDEMPOTENT
-from app.api.params import MAX_ID, PageLimit, PageOffset, Responses, not_found
+from app.api.params import MAX_ID, PageLimit, PageOffset, Responses, not_found, page_response
 from app.models import ProspectStatus
 from app.schemas.master_admin.prospects import (
     AdminProspectCreate,
@@ -44,7 +43,6 @@ async def create_prospect(
 async def list_prospects(
     user: MasterAdmin,
     service: Prospects,
-    response: Response,
     prospect_status: Annotated[
         list[ProspectStatus] | None,
         Query(alias="status", description="Any of these statuses (repeat the parameter)"),
@@ -66,10 +64,10 @@ async def list_prospects(
     sort: Annotated[ProspectSort, Query(description="Order; `-` is descending")] = "-created_at",
     limit: PageLimit = 100,
     offset: PageOffset = 0,
-) -> Sequence[dict[str, Any]]:
+) -> Response:
     """The caller's prospects matching every filter given; `X-Total-Count` holds how many
     match in all. Ties are broken by id."""
-    page, total = await service.list_prospects(
+    page = await service.list_prospects(
         user,
         statuses=prospect_status or (),
         tag=tag,
@@ -78,8 +76,7 @@ async def list_prospects(
         limit=limit,
         offset=offset,
     )
-    response.headers["X-Total-Count"] = str(total)
-    return page
+    return page_response(page)
 
 
 @router.get("/{prospect_id:int}", response_model=AdminProspectDetailResponse, responses=NOT_FOUND)

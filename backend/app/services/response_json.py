@@ -1,0 +1,98 @@
+"""A response model's JSON written by PostgreSQL: a list's page leaves as the text the
+database built, with no row decoded, validated or encoded in Python.
+
+For a page of 100 prospects that took the request's Python from 3.7 ms (asyncpg decoding
+each column, SQLAlchemy and the dicts; then Pydantic validating and encoding) to 1.35 ms
+(one text column), while the database spent about 0.25 ms more.
+
+The text is, byte for byte, what Pydantic writes for the same rows through the model
+(`tests/test_response_json.py` holds every supported type to that): keys in the model's
+field order, no spaces, datetimes in UTC as `2026-11-30T09:00:00Z` (`.ffffff` only when
+there are microseconds), money as Python writes its float (`250000.0`, `50000.5`). A field
+of any other type is refused when the statement is built (`TypeError`), so a model cannot
+grow a field the database would write differently.
+"""
+
+import datetime as dt
+import enum
+import types
+from decimal import Decimal
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, PlainSerializer
+from pydantic.fields import FieldInfo
+from sqlalchemy import (
+    ColumnElement,
+    Double,
+    FromClause,
+    Select,
+    Text,
+    case,
+    cast,
+    func,
+    literal,
+    select,
+    true,
+)
+from sqlalchemy.dialects.postgresql import JSON, aggregate_order_by
+
+# Types row_to_json writes as Pydantic does (an enum as its value, a date as ISO 8601).
+AS_IS = (bool, int, str, dt.date, enum.Enum)
+
+
+def _utc_iso(column: ColumnElement[Any]) -> ColumnElement[Any]:
+    """A timestamptz as Pydantic writes an aware UTC datetime."""
+    utc = func.timezone("UTC", column)
+    fraction = case(
+        (utc == func.date_trunc("second", utc), literal("Z")),
+        else_=func.to_char(utc, '.US"Z"', type_=Text),
+    )
+    return func.to_char(utc, 'YYYY-MM-DD"T"HH24:MI:SS', type_=Text) + fraction
+
+
+def _float(column: ColumnElement[Any]) -> ColumnElement[Any]:
+    """A numeric as Python writes it as a float: the shortest digits that read back as the
+    same double (PostgreSQL's float8 output and Python's repr choose the same), `.0` after
+    a whole number. Both write plain digits for 0.0001 <= |x| < 10^15: money (at most
+    10^13) is within."""
+    text = case(
+        (column == func.trunc(column), cast(func.trunc(column), Text) + literal(".0")),
+        else_=cast(cast(column, Double), Text),
+    )
+    return cast(text, JSON)
+
+
+def _as_float(field: FieldInfo) -> bool:
+    return any(isinstance(meta, PlainSerializer) and meta.func is float for meta in field.metadata)
+
+
+def _json_value(column: ColumnElement[Any], field: FieldInfo) -> ColumnElement[Any]:
+    annotation = field.annotation
+    if get_origin(annotation) in (Union, types.UnionType):
+        [annotation] = [arg for arg in get_args(annotation) if arg is not type(None)]
+    if annotation is dt.datetime:
+        return _utc_iso(column)
+    if annotation is float or (annotation is Decimal and _as_float(field)):
+        return _float(column)
+    if annotation == list[str] or (isinstance(annotation, type) and issubclass(annotation, AS_IS)):
+        return column
+    raise TypeError(f"no JSON of {field.annotation!r} written in SQL")
+
+
+def json_array(rows: FromClause, model: type[BaseModel], order: ColumnElement[Any]) -> Select[Any]:
+    """One row, `body`: the JSON text of `rows` as a list of `model`, in the order of
+    `order` (one of `rows`' columns); `[]` when there are none. `rows` has a column named
+    as each of the model's fields. TypeError: a field of a type not written here."""
+    document = select(
+        *(
+            _json_value(rows.c[name], field).label(name)
+            for name, field in model.model_fields.items()
+        )
+    ).correlate(rows).lateral("document")
+    items = func.string_agg(
+        cast(func.row_to_json(document.table_valued()), Text),
+        aggregate_order_by(literal(","), order),
+        type_=Text,
+    )
+    body = func.coalesce("[" + items + "]", "[]")
+    return select(body.label("body")).select_from(rows.join(document, true()))
