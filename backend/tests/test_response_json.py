@@ -24,6 +24,7 @@ from sqlalchemy import (
     values,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.expression import ColumnClause
 
 from app.models import ProspectStatus
 from app.schemas.master_admin.fields import Money
@@ -46,7 +47,7 @@ class Everything(BaseModel):
     tags: list[str]
 
 
-COLUMNS = [
+COLUMNS: list[ColumnClause[Any]] = [
     column("flag", Boolean),
     column("count", Integer),
     column("text", Text),
