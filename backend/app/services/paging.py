@@ -2,7 +2,7 @@
 round trip.
 
 The database writes the page's JSON (`response_json`) and carries the count as a column
-beside it (a scalar subquery); the count is sent alone only when a page past the first is
+beside it; the count is sent alone only when a page past the first is
 empty, where no row can carry it. Limit and offset are bound parameters, so a statement
 built once (the prospect and deal lists build theirs once per combination of filters:
 building a SQL expression, and its cache key, costs more than running a cached one)
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import ColumnExpressionArgument, Integer, Select, bindparam, func
+from sqlalchemy import ColumnElement, ColumnExpressionArgument, Integer, Select, bindparam, func
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.services.response_json import json_array
@@ -22,20 +22,32 @@ LIMIT = bindparam("limit", type_=Integer)
 OFFSET = bindparam("offset", type_=Integer)
 
 
+def counted(count: Select[Any]) -> ColumnElement[int]:
+    """A page's `total` from a count of its own: `count` must not select from the page's
+    table (an alias of it, or another table, will do), or the subquery would be
+    correlated with the page."""
+    return count.scalar_subquery()
+
+
+# A page's `total` counted over the rows it was ordered from: for an order by a column
+# computed per row, where every matching row is computed anyway (a second scan to count
+# them would cost more); never for an order an index gives, where it would compute them.
+COUNTED_BY_WINDOW: ColumnElement[int] = func.count().over()
+
+
 def paged(
     page: Select[Any],
-    count: Select[Any],
+    total: ColumnElement[int],
     order: Sequence[ColumnExpressionArgument[Any]],
     model: type[BaseModel],
 ) -> Select[Any]:
     """One row: `body`, the JSON text of `page`'s rows in `order`, limited by `LIMIT` and
-    `OFFSET`, as a list of `model`; `total`, `count`'s result (null when the page is
-    empty). `page` (filtered, not ordered) has a column named as each of the model's
-    fields. `count` must not select from the page's own table (an alias of it, or another
-    table, will do), or the subquery would be correlated with the page."""
+    `OFFSET`, as a list of `model`; `total`, how many rows match (`counted` or
+    `COUNTED_BY_WINDOW`; null when the page is empty). `page` (filtered, not ordered) has
+    a column named as each of the model's fields."""
     rows = (
         page.add_columns(
-            count.scalar_subquery().label("total"),
+            total.label("total"),
             # The row's place in the order, which the JSON array keeps.
             func.row_number().over(order_by=order).label("ordinal"),
         )

@@ -23,7 +23,6 @@ from pydantic import BaseModel, PlainSerializer
 from pydantic.fields import FieldInfo
 from sqlalchemy import (
     ColumnElement,
-    Double,
     FromClause,
     Select,
     Text,
@@ -34,7 +33,7 @@ from sqlalchemy import (
     select,
     true,
 )
-from sqlalchemy.dialects.postgresql import JSON, aggregate_order_by
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 # Types row_to_json writes as Pydantic does (an enum as its value, a date as ISO 8601).
 AS_IS = (bool, int, str, dt.date, enum.Enum)
@@ -43,23 +42,19 @@ AS_IS = (bool, int, str, dt.date, enum.Enum)
 def _utc_iso(column: ColumnElement[Any]) -> ColumnElement[Any]:
     """A timestamptz as Pydantic writes an aware UTC datetime."""
     utc = func.timezone("UTC", column)
-    fraction = case(
-        (utc == func.date_trunc("second", utc), literal("Z")),
-        else_=func.to_char(utc, '.US"Z"', type_=Text),
+    return func.replace(
+        func.to_char(utc, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"', type_=Text), ".000000Z", "Z"
     )
-    return func.to_char(utc, 'YYYY-MM-DD"T"HH24:MI:SS', type_=Text) + fraction
 
 
-def _float(column: ColumnElement[Any]) -> ColumnElement[Any]:
-    """A numeric as Python writes it as a float: the shortest digits that read back as the
-    same double (PostgreSQL's float8 output and Python's repr choose the same), `.0` after
-    a whole number. Both write plain digits for 0.0001 <= |x| < 10^15: money (at most
-    10^13) is within."""
-    text = case(
-        (column == func.trunc(column), cast(func.trunc(column), Text) + literal(".0")),
-        else_=cast(cast(column, Double), Text),
+def _money(column: ColumnElement[Any]) -> ColumnElement[Any]:
+    """A numeric as Python writes it once made a float: `.0` after a whole number, else
+    its digits without trailing zeros (the shortest that read back as the same double,
+    which is what Python's repr writes, for up to 15 significant digits: money, at most
+    10^13 with cents, is within). Numeric, not text: row_to_json writes it as it is."""
+    return case(
+        (column == func.trunc(column), func.round(column, 1)), else_=func.trim_scale(column)
     )
-    return cast(text, JSON)
 
 
 def _as_float(field: FieldInfo) -> bool:
@@ -72,8 +67,8 @@ def _json_value(column: ColumnElement[Any], field: FieldInfo) -> ColumnElement[A
         [annotation] = [arg for arg in get_args(annotation) if arg is not type(None)]
     if annotation is dt.datetime:
         return _utc_iso(column)
-    if annotation is float or (annotation is Decimal and _as_float(field)):
-        return _float(column)
+    if annotation is Decimal and _as_float(field):
+        return _money(column)
     if annotation == list[str] or (isinstance(annotation, type) and issubclass(annotation, AS_IS)):
         return column
     raise TypeError(f"no JSON of {field.annotation!r} written in SQL")
@@ -83,12 +78,16 @@ def json_array(rows: FromClause, model: type[BaseModel], order: ColumnElement[An
     """One row, `body`: the JSON text of `rows` as a list of `model`, in the order of
     `order` (one of `rows`' columns); `[]` when there are none. `rows` has a column named
     as each of the model's fields. TypeError: a field of a type not written here."""
-    document = select(
-        *(
-            _json_value(rows.c[name], field).label(name)
-            for name, field in model.model_fields.items()
+    document = (
+        select(
+            *(
+                _json_value(rows.c[name], field).label(name)
+                for name, field in model.model_fields.items()
+            )
         )
-    ).correlate(rows).lateral("document")
+        .correlate(rows)
+        .lateral("document")
+    )
     items = func.string_agg(
         cast(func.row_to_json(document.table_valued()), Text),
         aggregate_order_by(literal(","), order),

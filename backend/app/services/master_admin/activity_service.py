@@ -42,7 +42,7 @@ from app.schemas.master_admin.scores import AdminScoreResponse, StreakResponse
 from app.services.changes import save_changes
 from app.services.master_admin import scoring
 from app.services.master_admin.scoring import DAYS_PER_WEEK, NEWEST_FIRST
-from app.services.paging import page_and_total, paged
+from app.services.paging import counted, page_and_total, paged
 
 MAX_EXPORT_DAYS = 3_660
 SCORED_FIELDS = frozenset({"type", "status", "date", "amount"})
@@ -160,7 +160,7 @@ class ActivityService:
         page = select(*AdminActivity.__table__.c).where(*criteria())
         return await page_and_total(
             self.session,
-            paged(page, count, NEWEST_FIRST, AdminActivityResponse),
+            paged(page, counted(count), NEWEST_FIRST, AdminActivityResponse),
             count,
             {},
             limit=limit,

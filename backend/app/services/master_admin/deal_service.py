@@ -52,7 +52,7 @@ from app.services.master_admin.pipeline_queries import (
     month_starts,
     summary_params,
 )
-from app.services.paging import page_and_total, paged
+from app.services.paging import counted, page_and_total, paged
 from app.services.parameters import OWNER, owner_params
 
 DEFAULT_PERIOD_DAYS = 90
@@ -97,7 +97,7 @@ def deal_list(
         )
     page = select(*AdminDeal.__table__.c).where(*matching(AdminDeal))
     order = (AdminDeal.updated_at.desc(), AdminDeal.id.desc())
-    return paged(page, count, order, AdminDealResponse), count
+    return paged(page, counted(count), order, AdminDealResponse), count
 
 
 class DealService:

@@ -23,7 +23,7 @@ from app.schemas.master_admin.focus_sessions import (
     FocusDay,
     FocusStatsResponse,
 )
-from app.services.paging import page_and_total, paged
+from app.services.paging import counted, page_and_total, paged
 from app.services.parameters import OWNER, owner_params
 
 # Instants in messages read as in the JSON bodies: 2026-11-25T15:00:00Z.
@@ -140,7 +140,7 @@ class FocusSessionService:
         order = (AdminFocusSession.start_time.desc(), AdminFocusSession.id.desc())
         return await page_and_total(
             self.session,
-            paged(page, count, order, AdminFocusSessionResponse),
+            paged(page, counted(count), order, AdminFocusSessionResponse),
             count,
             {},
             limit=limit,

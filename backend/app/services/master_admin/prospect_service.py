@@ -56,10 +56,12 @@ from app.schemas.master_admin.prospects import (
     AdminProspectUpdate,
 )
 from app.services.master_admin.pipeline_queries import lock_pipeline
-from app.services.paging import page_and_total, paged
+from app.services.paging import COUNTED_BY_WINDOW, counted, page_and_total, paged
 from app.services.parameters import OWNER, TODAY, owner_params
 
 ProspectSort = Literal["-created_at", "name", "-lead_score", "-last_activity_date"]
+# The orders by a column computed when read.
+COMPUTED_SORTS = ("-lead_score", "-last_activity_date")
 
 STAGE_POINTS = {
     ProspectStatus.NEW: 0,
@@ -89,7 +91,7 @@ def scored_prospects(weights: WeightPairs) -> Select[Any]:  # pragma: no mutate 
     bound: the shared `OWNER` and `TODAY` (`_params`). Callers add filters, order and paging."""
     points = case(dict(weights), value=AdminActivity.type, else_=0) * AdminActivity.amount
     age = func.greatest(0, TODAY - AdminActivity.date)
-    decayed = points * func.power(0.5, cast(age, Float) / HALF_LIFE_DAYS)
+    decayed = points * func.power(0.5, cast(age, Float) / float(HALF_LIFE_DAYS))
     activity = (
         select(
             func.max(AdminActivity.date).label("last_activity_date"),
@@ -160,7 +162,9 @@ def prospect_list(
     }[sort]
     tiebreak = AdminProspect.id if sort == "name" else AdminProspect.id.desc()
     page = scored.where(*matching(AdminProspect))
-    return paged(page, count, (*order, tiebreak), AdminProspectResponse), count
+    # Ordered by a score, every matching prospect is scored: the window counts them.
+    total = COUNTED_BY_WINDOW if sort in COMPUTED_SORTS else counted(count)
+    return paged(page, total, (*order, tiebreak), AdminProspectResponse), count
 
 
 class ProspectService:
