@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel, Field, TypeAdapter, field_serializer
 from sqlalchemy import (
     ARRAY,
     Boolean,
@@ -195,13 +195,40 @@ class Share(BaseModel):
     share: float
 
 
-@pytest.mark.parametrize("model", [Unsupported, PlainDecimal, Share])
-def test_a_field_of_another_type_is_refused_when_the_statement_is_built(
-    model: type[BaseModel],
+class Renamed(BaseModel):
+    when: str = Field(serialization_alias="at")
+
+
+class LeftOut(BaseModel):
+    when: str = Field(exclude=True)
+
+
+class OwnWay(BaseModel):
+    when: str
+
+    @field_serializer("when")
+    def _upper(self, when: str) -> str:
+        return when.upper()
+
+
+@pytest.mark.parametrize(
+    ("model", "refusal"),
+    [
+        (Unsupported, "no JSON of <class 'datetime.time'> written in SQL"),
+        (PlainDecimal, "no JSON of <class 'decimal.Decimal'> written in SQL"),
+        (Share, "no JSON of <class 'float'> written in SQL"),
+        (Renamed, "Renamed.when is renamed or left out"),
+        (LeftOut, "LeftOut.when is renamed or left out"),
+        (OwnWay, "OwnWay serializes its own way"),
+    ],
+)
+def test_a_field_written_otherwise_is_refused_when_the_statement_is_built(
+    model: type[BaseModel], refusal: str
 ) -> None:
     table = values(
         column("when", Text), column("amount", Numeric), column("share", Numeric), name="rows"
     ).data([])
 
-    with pytest.raises(TypeError, match="no JSON of"):
+    with pytest.raises(TypeError) as raised:
         json_array(table, model, table.c.when)
+    assert str(raised.value) == refusal
