@@ -473,6 +473,20 @@ async def test_the_list_pages_and_counts_every_match(
     assert await names(client, sort="name", limit=2, offset=4) == ([], "4")
 
 
+@pytest.mark.parametrize(
+    ("sort", "second_and_third"),
+    [("-lead_score", ["Ada", "Di"]), ("-last_activity_date", ["Ada", "Cy"])],
+)
+async def test_a_list_ordered_by_a_score_counts_every_match_not_the_page(
+    client: httpx.AsyncClient, book: dict[str, int], sort: str, second_and_third: list[str]
+) -> None:
+    """These orders count their matches over the scored rows (a window), not by a
+    second search: the count is still every match, past the page and past the end."""
+    assert await names(client, sort=sort, limit=2, offset=1) == (second_and_third, "4")
+    assert await names(client, sort=sort, q="acme", limit=1) == (["Di"], "2")
+    assert await names(client, sort=sort, limit=2, offset=4) == ([], "4")
+
+
 async def test_another_users_prospect_is_404_to_change_or_delete_and_stays_as_it_was(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:

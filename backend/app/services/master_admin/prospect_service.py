@@ -134,8 +134,9 @@ def prospect_list(
     scored: Select[Any], statuses: bool, tag: bool, search: bool, sort: ProspectSort
 ) -> tuple[Select[Any], Select[Any]]:  # pragma: no mutate block
     """The page (`paging.paged`: the JSON of `scored`'s rows, from `scored_prospects`)
-    and the count of `GET /prospects` for one combination of filters: `STATUSES` when `statuses`, `TAGS`
-    when `tag`, `SEARCH` when `search`; in the order `sort` names, the id breaking ties."""
+    and the count of `GET /prospects` for one combination of filters: `STATUSES` when
+    `statuses`, `TAGS` when `tag`, `SEARCH` when `search`; in the order `sort` names, the
+    id breaking ties."""
 
     def matching(prospect: Any) -> list[ColumnElement[bool]]:
         criteria = []
