@@ -2,11 +2,10 @@
 round trip.
 
 The database writes the page's JSON (`response_json`) and carries the count as a column
-beside it; the count is sent alone only when a page past the first is
-empty, where no row can carry it. Limit and offset are bound parameters, so a statement
-built once (the prospect and deal lists build theirs once per combination of filters:
-building a SQL expression, and its cache key, costs more than running a cached one)
-serves every page.
+beside it; the count is sent alone only when a page past the first is empty, where no
+row can carry it. Limit and offset are bound parameters, so a statement built once (each
+list builds its own once, per combination of filters: building the page's SQL and its
+cache key took 3.3 ms against 0.5 ms for the old page without JSON) serves every page.
 """
 
 from collections.abc import Sequence

@@ -15,8 +15,8 @@ from app.api.csv_export import csv_response
 from app.models import ActivityType, User
 from app.services.master_admin.activity_service import (
     ACTIVITY_EXPORT_HEADER,
-    activity_criteria,
     activity_export_rows,
+    activity_filters,
 )
 from tests.clock import TODAY
 from tests.committed_app import RacingClient
@@ -131,9 +131,9 @@ async def test_100000_rows_stream_in_bounded_memory(session: AsyncSession, found
         ),
         {"owner": founder.id},
     )
-    criteria = activity_criteria(founder)
+    params = activity_filters(founder)
     response = csv_response(
-        ACTIVITY_EXPORT_HEADER, activity_export_rows(session, criteria), "activities.csv"
+        ACTIVITY_EXPORT_HEADER, activity_export_rows(session, params), "activities.csv"
     )
 
     lines = 0

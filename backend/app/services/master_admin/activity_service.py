@@ -19,12 +19,12 @@ every day those change: a backfilled or emptied past day fixes every later day. 
 are a fixed number of set-based statements, whatever the length of the history.
 """
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import date, timedelta
-from functools import partial
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy import ColumnElement, Date, Integer, Select, bindparam, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -43,6 +43,7 @@ from app.services.changes import save_changes
 from app.services.master_admin import scoring
 from app.services.master_admin.scoring import DAYS_PER_WEEK, NEWEST_FIRST
 from app.services.paging import counted, page_and_total, paged
+from app.services.parameters import OWNER, owner_params
 
 MAX_EXPORT_DAYS = 3_660
 SCORED_FIELDS = frozenset({"type", "status", "date", "amount"})
@@ -147,8 +148,7 @@ class ActivityService:
     ) -> tuple[str, int]:
         """A page of the user's activities as the JSON of `AdminActivityResponse`s,
         newest first, and how many match in all."""
-        criteria = partial(
-            activity_criteria,
+        params = activity_filters(
             user,
             date_from=date_from,
             date_to=date_to,
@@ -156,16 +156,8 @@ class ActivityService:
             status=status,
             prospect_id=prospect_id,
         )
-        count = select(func.count()).select_from(COUNTED).where(*criteria(activity=COUNTED))
-        page = select(*AdminActivity.__table__.c).where(*criteria())
-        return await page_and_total(
-            self.session,
-            paged(page, counted(count), NEWEST_FIRST, AdminActivityResponse),
-            count,
-            {},
-            limit=limit,
-            offset=offset,
-        )
+        page, count = activity_list(frozenset(params).intersection(FILTER_CRITERIA))
+        return await page_and_total(self.session, page, count, params, limit=limit, offset=offset)
 
     async def list_today_activities(self, user: User) -> Sequence[AdminActivity]:
         """Every activity dated the user's today, whatever its status, newest first."""
@@ -291,32 +283,62 @@ class ActivityService:
             raise InvalidInput(("body", "prospect_id"), f"no prospect {prospect_id} of yours")
 
 
-def activity_criteria(
+# The list's and the export's filters, each a bound parameter named as its query parameter.
+DATE_FROM = bindparam("date_from", type_=Date)
+DATE_TO = bindparam("date_to", type_=Date)
+TYPE = bindparam("activity_type", type_=AdminActivity.type.type)
+STATUS = bindparam("status", type_=AdminActivity.status.type)
+PROSPECT = bindparam("prospect_id", type_=Integer)
+FILTER_CRITERIA: dict[str, Callable[[Any], ColumnElement[bool]]] = {
+    DATE_FROM.key: lambda activity: activity.date >= DATE_FROM,
+    DATE_TO.key: lambda activity: activity.date <= DATE_TO,
+    TYPE.key: lambda activity: activity.type == TYPE,
+    STATUS.key: lambda activity: activity.status == STATUS,
+    PROSPECT.key: lambda activity: activity.prospect_id == PROSPECT,
+}
+
+
+def activity_filters(
     user: User,
     *,
-    activity: Any = AdminActivity,
     date_from: date | None = None,
     date_to: date | None = None,
     activity_type: ActivityType | None = None,
     status: ActivityStatus | None = None,
     prospect_id: int | None = None,
-) -> list[ColumnElement[bool]]:
-    """The WHERE criteria of the activity list's filters on `activity` (the table or an
-    alias of it); InvalidInput when `date_to` is before `date_from`."""
+) -> dict[str, Any]:
+    """The parameters binding `OWNER` and each filter given (`activity_criteria` reads
+    which were); InvalidInput when `date_to` is before `date_from`."""
     if date_from is not None and date_to is not None and date_from > date_to:
         raise InvalidInput(("query", "date_to"), "must be on or after date_from")
-    criteria = [activity.user_id == user.id]
-    if date_from is not None:
-        criteria.append(activity.date >= date_from)
-    if date_to is not None:
-        criteria.append(activity.date <= date_to)
-    if activity_type is not None:
-        criteria.append(activity.type == activity_type)
-    if status is not None:
-        criteria.append(activity.status == status)
-    if prospect_id is not None:
-        criteria.append(activity.prospect_id == prospect_id)
-    return criteria
+    given = {
+        DATE_FROM.key: date_from,
+        DATE_TO.key: date_to,
+        TYPE.key: activity_type,
+        STATUS.key: status,
+        PROSPECT.key: prospect_id,
+    }
+    return {**owner_params(user.id), **{k: v for k, v in given.items() if v is not None}}
+
+
+def activity_criteria(activity: Any, params: dict[str, Any]) -> list[ColumnElement[bool]]:
+    """The WHERE criteria on `activity` (the table or an alias of it) of the owner and
+    the filters `params` (from `activity_filters`) binds."""
+    filters = [criterion(activity) for key, criterion in FILTER_CRITERIA.items() if key in params]
+    return [activity.user_id == OWNER, *filters]
+
+
+# Cached on first use, before mutmut can switch a mutant on (README, "Mutation testing").
+@cache
+def activity_list(
+    filters: frozenset[str],
+) -> tuple[Select[Any], Select[Any]]:  # pragma: no mutate block
+    """The page (`paging.paged`: the JSON of `AdminActivityResponse`s, newest first) and
+    the count of `GET /activities` for one combination of `FILTER_CRITERIA`' keys."""
+    params = dict.fromkeys(filters)
+    count = select(func.count()).select_from(COUNTED).where(*activity_criteria(COUNTED, params))
+    page = select(*AdminActivity.__table__.c).where(*activity_criteria(AdminActivity, params))
+    return paged(page, counted(count), NEWEST_FIRST, AdminActivityResponse), count
 
 
 ACTIVITY_EXPORT_LIMIT = 100_000
@@ -334,18 +356,19 @@ ACTIVITY_EXPORT_HEADER = (
 
 
 async def activity_export_rows(
-    session: AsyncSession, criteria: list[ColumnElement[bool]]
+    session: AsyncSession, params: dict[str, Any]
 ) -> AsyncIterator[list[tuple[object, ...]]]:
-    """The activities matching `criteria`, newest first, at most `ACTIVITY_EXPORT_LIMIT`,
+    """The activities matching the filters `params` binds (from `activity_filters`), newest first, at most `ACTIVITY_EXPORT_LIMIT`,
     in chunks of `ACTIVITY_EXPORT_CHUNK` rows (a server-side cursor: memory stays bounded),
     each row in `ACTIVITY_EXPORT_HEADER`'s order as CSV cells."""
     columns = [AdminActivity.__table__.c[name] for name in ACTIVITY_EXPORT_HEADER]
     result = await session.stream(
         select(*columns)
-        .where(*criteria)
+        .where(*activity_criteria(AdminActivity, params))
         .order_by(*NEWEST_FIRST)
         .limit(ACTIVITY_EXPORT_LIMIT)
-        .execution_options(yield_per=ACTIVITY_EXPORT_CHUNK)
+        .execution_options(yield_per=ACTIVITY_EXPORT_CHUNK),
+        params,
     )
     async for chunk in result.partitions():
         yield [

@@ -35,6 +35,15 @@ COUNTED = aliased(AdminFocusSession)
 ONE_OPEN_PER_USER_INDEX = "uq_admin_focus_sessions_one_open_per_user"
 
 
+# The history's count and page (the JSON of `AdminFocusSessionResponse`s, newest first),
+# built once: bound, `OWNER`, `paging.LIMIT` and `paging.OFFSET`.
+HISTORY_COUNT = select(func.count()).where(COUNTED.user_id == OWNER)
+HISTORY_PAGE = paged(
+    select(*AdminFocusSession.__table__.c).where(AdminFocusSession.user_id == OWNER),
+    counted(HISTORY_COUNT),
+    (AdminFocusSession.start_time.desc(), AdminFocusSession.id.desc()),
+    AdminFocusSessionResponse,
+)
 # Built once: the dashboard asks on every load.
 OPEN_SESSION = select(AdminFocusSession).where(
     AdminFocusSession.user_id == OWNER, AdminFocusSession.end_time.is_(None)
@@ -135,14 +144,11 @@ class FocusSessionService:
     async def list_sessions(self, user: User, *, limit: int, offset: int) -> tuple[str, int]:
         """A page of the user's sessions as the JSON of `AdminFocusSessionResponse`s,
         newest first, and how many there are in all."""
-        count = select(func.count()).where(COUNTED.user_id == user.id)
-        page = select(*AdminFocusSession.__table__.c).where(AdminFocusSession.user_id == user.id)
-        order = (AdminFocusSession.start_time.desc(), AdminFocusSession.id.desc())
         return await page_and_total(
             self.session,
-            paged(page, counted(count), order, AdminFocusSessionResponse),
-            count,
-            {},
+            HISTORY_PAGE,
+            HISTORY_COUNT,
+            owner_params(user.id),
             limit=limit,
             offset=offset,
         )

@@ -21,8 +21,8 @@ from app.schemas.master_admin.activities import (
 from app.schemas.master_admin.fields import Day
 from app.services.master_admin.activity_service import (
     ACTIVITY_EXPORT_HEADER,
-    activity_criteria,
     activity_export_rows,
+    activity_filters,
 )
 
 router = APIRouter(prefix="/activities", tags=["Activities"])
@@ -99,9 +99,9 @@ async def export_activities(
     as a streamed CSV (RFC 4180; a text cell starting with `=`, `+`, `-`, `@`, tab or
     carriage return gets a leading `'`): `id,date,type,status,amount,prospect_id,notes,
     created_at`."""
-    criteria = activity_criteria(user, **asdict(filters))
+    params = activity_filters(user, **asdict(filters))
     return csv_response(
-        ACTIVITY_EXPORT_HEADER, activity_export_rows(session, criteria), "activities.csv"
+        ACTIVITY_EXPORT_HEADER, activity_export_rows(session, params), "activities.csv"
     )
 
 
