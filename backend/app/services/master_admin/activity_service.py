@@ -19,7 +19,7 @@ every day those change: a backfilled or emptied past day fixes every later day. 
 are a fixed number of set-based statements, whatever the length of the history.
 """
 
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Container, Sequence
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -321,10 +321,10 @@ def activity_filters(
     return {**owner_params(user.id), **{k: v for k, v in given.items() if v is not None}}
 
 
-def activity_criteria(activity: Any, params: dict[str, Any]) -> list[ColumnElement[bool]]:
+def activity_criteria(activity: Any, given: Container[str]) -> list[ColumnElement[bool]]:
     """The WHERE criteria on `activity` (the table or an alias of it) of the owner and
-    the filters `params` (from `activity_filters`) binds."""
-    filters = [criterion(activity) for key, criterion in FILTER_CRITERIA.items() if key in params]
+    of the filters named in `given` (the keys of `activity_filters`' parameters)."""
+    filters = [criterion(activity) for key, criterion in FILTER_CRITERIA.items() if key in given]
     return [activity.user_id == OWNER, *filters]
 
 
@@ -335,9 +335,8 @@ def activity_list(
 ) -> tuple[Select[Any], Select[Any]]:  # pragma: no mutate block
     """The page (`paging.paged`: the JSON of `AdminActivityResponse`s, newest first) and
     the count of `GET /activities` for one combination of `FILTER_CRITERIA`' keys."""
-    params = dict.fromkeys(filters)
-    count = select(func.count()).select_from(COUNTED).where(*activity_criteria(COUNTED, params))
-    page = select(*AdminActivity.__table__.c).where(*activity_criteria(AdminActivity, params))
+    count = select(func.count()).select_from(COUNTED).where(*activity_criteria(COUNTED, filters))
+    page = select(*AdminActivity.__table__.c).where(*activity_criteria(AdminActivity, filters))
     return paged(page, counted(count), NEWEST_FIRST, AdminActivityResponse), count
 
 
