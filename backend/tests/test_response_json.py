@@ -4,10 +4,10 @@ for byte, what Pydantic writes for the same values, for every type it supports."
 import datetime as dt
 import random
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
-from pydantic import BaseModel, Field, TypeAdapter, field_serializer
+from pydantic import BaseModel, Field, PlainSerializer, TypeAdapter, field_serializer
 from sqlalchemy import (
     ARRAY,
     Boolean,
@@ -83,7 +83,7 @@ async def rendered(session: AsyncSession, rows: list[dict[str, Any]]) -> str:
     # Typed as a table's columns are (a NULL in VALUES would be text).
     table = select(*(cast(listed.c[c.name], c.type).label(c.name) for c in COLUMNS)).subquery()
     statement = json_array(table, Everything, table.c.ordinal).where(table.c.ordinal >= 0)
-    body: str = (await session.execute(statement)).scalar_one()
+    body: str = (await session.execute(statement)).mappings().one()["body"]
     return body
 
 
@@ -195,6 +195,10 @@ class Share(BaseModel):
     share: float
 
 
+class DecimalAsText(BaseModel):
+    amount: Annotated[Decimal, PlainSerializer(str)]
+
+
 class Renamed(BaseModel):
     when: str = Field(serialization_alias="at")
 
@@ -217,6 +221,7 @@ class OwnWay(BaseModel):
         (Unsupported, "no JSON of <class 'datetime.time'> written in SQL"),
         (PlainDecimal, "no JSON of <class 'decimal.Decimal'> written in SQL"),
         (Share, "no JSON of <class 'float'> written in SQL"),
+        (DecimalAsText, "no JSON of <class 'decimal.Decimal'> written in SQL"),
         (Renamed, "Renamed.when is renamed or left out"),
         (LeftOut, "LeftOut.when is renamed or left out"),
         (OwnWay, "OwnWay serializes its own way"),

@@ -44,9 +44,7 @@ AS_IS = (bool, int, str, dt.date, enum.Enum)
 def _utc_iso(column: ColumnElement[Any]) -> ColumnElement[Any]:
     """A timestamptz as Pydantic writes an aware UTC datetime."""
     utc = func.timezone("UTC", column)
-    return func.replace(
-        func.to_char(utc, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"', type_=Text), ".000000Z", "Z"
-    )
+    return func.replace(func.to_char(utc, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), ".000000Z", "Z")
 
 
 def _money(column: ColumnElement[Any]) -> ColumnElement[Any]:
@@ -100,7 +98,6 @@ def json_array(rows: FromClause, model: type[BaseModel], order: ColumnElement[An
     items = func.string_agg(
         cast(func.row_to_json(document.table_valued()), Text),
         aggregate_order_by(literal(","), order),
-        type_=Text,
     )
     body = func.coalesce("[" + items + "]", "[]")
     return select(body.label("body")).select_from(rows.join(document, true()))
