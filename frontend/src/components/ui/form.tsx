@@ -1,4 +1,4 @@
-import { useState, type SyntheticEvent } from "react";
+import { useId, useState, type ReactNode, type SyntheticEvent } from "react";
 
 /**
  * A form's values and its submission. The server checks every rule: when `onSubmit`
@@ -47,5 +47,48 @@ export function FormFooter({ error, saving, submitLabel, disabled = false }: For
         </button>
       </div>
     </>
+  );
+}
+
+type FieldProps = {
+  label: string;
+  /** A line under the control, which the control names as its description. */
+  hint?: string;
+  /** The control, given the id the label points at (and the hint's id, when there is one). */
+  children: (id: string, hintId: string | undefined) => ReactNode;
+};
+
+/** One labelled control of a form. */
+export function Field({ label, hint, children }: FieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="form-row">
+      <label htmlFor={id}>{label}</label>
+      {children(id, hintId)}
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type LongTextFieldProps = {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+};
+
+/** Notes and other long texts: at most 10,000 characters, the API's limit for each. */
+export function LongTextField({ label, value, onChange, rows = 3 }: LongTextFieldProps) {
+  return (
+    <Field label={label}>
+      {(id) => (
+        <textarea id={id} rows={rows} maxLength={10000} value={value} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </Field>
   );
 }

@@ -1,6 +1,4 @@
-import { useId } from "react";
-
-import { FormFooter, useServerForm } from "@/components/ui/form";
+import { Field, FormFooter, LongTextField, useServerForm } from "@/components/ui/form";
 import { ProspectPicker } from "@/features/prospects";
 
 import type { Deal } from "../api/deal-mutations";
@@ -39,9 +37,8 @@ export function dealValues(deal: Deal): DealFormValues {
   };
 }
 
-/** The fields every deal write sends; a blank probability is left out, so the server
+/** What a create and an edit both send; a blank probability is left out, so the server
  * takes the stage's. */
-/** What a create and an edit both send. */
 type DealFields = {
   title: string;
   stage: DealStage;
@@ -75,91 +72,77 @@ export function DealForm({
   submitLabel: string;
   onSubmit: (values: DealFormValues) => Promise<unknown>;
 }) {
-  const id = useId();
   const form = useServerForm(initial, onSubmit);
   const { values, set } = form;
 
   return (
     <form className="form" onSubmit={form.onSubmit}>
-      <div className="form-row">
-        <label htmlFor={`${id}-title`}>Title</label>
-        <input
-          id={`${id}-title`}
-          required
-          maxLength={255}
-          value={values.title}
-          onChange={(e) => set("title", e.target.value)}
-        />
-      </div>
+      <Field label="Title">
+        {(id) => (
+          <input id={id} required maxLength={255} value={values.title} onChange={(e) => set("title", e.target.value)} />
+        )}
+      </Field>
       {withProspect && (
         <ProspectPicker value={values.prospect_id} onChange={(prospectId) => set("prospect_id", prospectId)} />
       )}
       <div className="form-grid">
-        <div className="form-row">
-          <label htmlFor={`${id}-stage`}>Stage</label>
-          <select
-            id={`${id}-stage`}
-            value={values.stage}
-            onChange={(e) => {
-              set("stage", e.target.value as DealStage);
-              set("probability", "");
-            }}
-          >
-            {DEAL_STAGES.map(({ stage, label }) => (
-              <option key={stage} value={stage}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-row">
-          <label htmlFor={`${id}-value`}>Value</label>
-          <input
-            id={`${id}-value`}
-            type="number"
-            min={0}
-            step={0.01}
-            required
-            value={values.value}
-            onChange={(e) => set("value", e.target.value)}
-          />
-        </div>
-        <div className="form-row">
-          <label htmlFor={`${id}-probability`}>Probability (%)</label>
-          <input
-            id={`${id}-probability`}
-            type="number"
-            min={0}
-            max={100}
-            placeholder="Stage default"
-            aria-describedby={`${id}-probability-hint`}
-            value={values.probability}
-            onChange={(e) => set("probability", e.target.value)}
-          />
-          <p id={`${id}-probability-hint`} className="hint">
-            Blank: the stage&apos;s default.
-          </p>
-        </div>
-        <div className="form-row">
-          <label htmlFor={`${id}-close`}>Expected close</label>
-          <input
-            id={`${id}-close`}
-            type="date"
-            value={values.expected_close_date}
-            onChange={(e) => set("expected_close_date", e.target.value)}
-          />
-        </div>
+        <Field label="Stage">
+          {(id) => (
+            <select
+              id={id}
+              value={values.stage}
+              onChange={(e) => {
+                set("stage", e.target.value as DealStage);
+                set("probability", "");
+              }}
+            >
+              {DEAL_STAGES.map(({ stage, label }) => (
+                <option key={stage} value={stage}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Value">
+          {(id) => (
+            <input
+              id={id}
+              type="number"
+              min={0}
+              step={0.01}
+              required
+              value={values.value}
+              onChange={(e) => set("value", e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Probability (%)" hint="Blank: the stage's default.">
+          {(id, hintId) => (
+            <input
+              id={id}
+              type="number"
+              min={0}
+              max={100}
+              placeholder="Stage default"
+              aria-describedby={hintId}
+              value={values.probability}
+              onChange={(e) => set("probability", e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Expected close">
+          {(id) => (
+            <input
+              id={id}
+              type="date"
+              value={values.expected_close_date}
+              onChange={(e) => set("expected_close_date", e.target.value)}
+            />
+          )}
+        </Field>
       </div>
-      <div className="form-row">
-        <label htmlFor={`${id}-notes`}>Notes</label>
-        <textarea
-          id={`${id}-notes`}
-          rows={3}
-          maxLength={10000}
-          value={values.notes}
-          onChange={(e) => set("notes", e.target.value)}
-        />
-      </div>
+      <LongTextField label="Notes" value={values.notes} onChange={(notes) => set("notes", notes)} />
       <FormFooter error={form.error} saving={form.saving} submitLabel={submitLabel} />
     </form>
   );

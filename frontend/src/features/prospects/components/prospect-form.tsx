@@ -1,6 +1,4 @@
-import { useId } from "react";
-
-import { FormFooter, useServerForm } from "@/components/ui/form";
+import { Field, FormFooter, LongTextField, useServerForm } from "@/components/ui/form";
 import type { Schemas } from "@/lib/api-client";
 
 import type { ProspectCreate } from "../api/prospect-mutations";
@@ -88,55 +86,38 @@ export function ProspectForm({
   submitLabel: string;
   onSubmit: (body: ProspectCreate) => Promise<unknown>;
 }) {
-  const id = useId();
   const form = useServerForm(initial, (values) => onSubmit(toBody(values)));
   const { values, set } = form;
 
   return (
     <form className="form" onSubmit={form.onSubmit}>
       {TEXT_FIELDS.map(({ key, label, type, hint }) => (
-        <div className="form-row" key={key}>
-          <label htmlFor={`${id}-${key}`}>{label}</label>
-          <input
-            id={`${id}-${key}`}
-            type={type ?? "text"}
-            required={key === "name"}
-            maxLength={key === "name" ? 255 : undefined}
-            aria-describedby={hint ? `${id}-${key}-hint` : undefined}
-            value={values[key]}
-            onChange={(e) => set(key, e.target.value)}
-          />
-          {hint && (
-            <p id={`${id}-${key}-hint`} className="hint">
-              {hint}
-            </p>
+        <Field key={key} label={label} hint={hint}>
+          {(id, hintId) => (
+            <input
+              id={id}
+              type={type ?? "text"}
+              required={key === "name"}
+              maxLength={key === "name" ? 255 : undefined}
+              aria-describedby={hintId}
+              value={values[key]}
+              onChange={(e) => set(key, e.target.value)}
+            />
           )}
-        </div>
+        </Field>
       ))}
-      <div className="form-row">
-        <label htmlFor={`${id}-status`}>Status</label>
-        <select
-          id={`${id}-status`}
-          value={values.status}
-          onChange={(e) => set("status", e.target.value as ProspectStatus)}
-        >
-          {PROSPECT_STATUSES.map(({ status, label }) => (
-            <option key={status} value={status}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="form-row">
-        <label htmlFor={`${id}-notes`}>Notes</label>
-        <textarea
-          id={`${id}-notes`}
-          rows={3}
-          maxLength={10000}
-          value={values.notes}
-          onChange={(e) => set("notes", e.target.value)}
-        />
-      </div>
+      <Field label="Status">
+        {(id) => (
+          <select id={id} value={values.status} onChange={(e) => set("status", e.target.value as ProspectStatus)}>
+            {PROSPECT_STATUSES.map(({ status, label }) => (
+              <option key={status} value={status}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <LongTextField label="Notes" value={values.notes} onChange={(notes) => set("notes", notes)} />
       <FormFooter error={form.error} saving={form.saving} submitLabel={submitLabel} />
     </form>
   );
