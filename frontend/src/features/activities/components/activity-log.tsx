@@ -1,7 +1,8 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import { useId, useState } from "react";
+import { useState } from "react";
 
 import { ExportButton } from "@/components/ui/export-button";
+import { Field } from "@/components/ui/form";
 import { QueryState } from "@/components/ui/query-state";
 import { fullDate } from "@/lib/format";
 
@@ -16,7 +17,6 @@ const LOG_PAGE_SIZE = 25;
 /** Every activity ever logged, newest first, filtered by type, status and date range,
  * a page of 25 at a time; the total is the server's count. */
 export function ActivityLog() {
-  const id = useId();
   const [filters, setFilters] = useState<ActivityFilters>({});
   const [offset, setOffset] = useState(0);
   const log = useActivities({ ...filters, limit: LOG_PAGE_SIZE, offset });
@@ -31,32 +31,50 @@ export function ActivityLog() {
   return (
     <>
       <form className="log-filters" role="search" aria-label="Filter the log" onSubmit={(e) => e.preventDefault()}>
-        <div className="form-row">
-          <label htmlFor={`${id}-type`}>Type</label>
-          <select id={`${id}-type`} value={filters.type ?? ""} onChange={(e) => filter("type", e.target.value as ActivityType | "")}>
-            <option value="">All types</option>
-            <ActivityTypeOptions />
-          </select>
-        </div>
-        <div className="form-row">
-          <label htmlFor={`${id}-status`}>Status</label>
-          <select
-            id={`${id}-status`}
-            value={filters.status ?? ""}
-            onChange={(e) => filter("status", e.target.value as ActivityStatus | "")}
-          >
-            <option value="">All statuses</option>
-            <ActivityStatusOptions />
-          </select>
-        </div>
-        <div className="form-row">
-          <label htmlFor={`${id}-from`}>From</label>
-          <input id={`${id}-from`} type="date" value={filters.date_from ?? ""} onChange={(e) => filter("date_from", e.target.value)} />
-        </div>
-        <div className="form-row">
-          <label htmlFor={`${id}-to`}>To</label>
-          <input id={`${id}-to`} type="date" value={filters.date_to ?? ""} onChange={(e) => filter("date_to", e.target.value)} />
-        </div>
+        <Field label="Type">
+          {(id) => (
+            <select
+              id={id}
+              value={filters.type ?? ""}
+              onChange={(e) => filter("type", e.target.value as ActivityType | "")}
+            >
+              <option value="">All types</option>
+              <ActivityTypeOptions />
+            </select>
+          )}
+        </Field>
+        <Field label="Status">
+          {(id) => (
+            <select
+              id={id}
+              value={filters.status ?? ""}
+              onChange={(e) => filter("status", e.target.value as ActivityStatus | "")}
+            >
+              <option value="">All statuses</option>
+              <ActivityStatusOptions />
+            </select>
+          )}
+        </Field>
+        <Field label="From">
+          {(id) => (
+            <input
+              id={id}
+              type="date"
+              value={filters.date_from ?? ""}
+              onChange={(e) => filter("date_from", e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="To">
+          {(id) => (
+            <input
+              id={id}
+              type="date"
+              value={filters.date_to ?? ""}
+              onChange={(e) => filter("date_to", e.target.value)}
+            />
+          )}
+        </Field>
       </form>
       <ExportButton label="Export these activities (CSV)" onExport={() => exportActivities(filters)} />
       <QueryState query={log} label="the activity log">

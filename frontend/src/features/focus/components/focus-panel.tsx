@@ -1,7 +1,8 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 
+import { LongTextField } from "@/components/ui/form";
 import { QueryState } from "@/components/ui/query-state";
 import type { Schemas } from "@/lib/api-client";
 
@@ -63,7 +64,6 @@ function RunningSession({ session, receivedAt }: RunningSessionProps) {
   const queryClient = useQueryClient();
   const end = useEndFocusSession();
   const [notes, setNotes] = useState("");
-  const notesId = useId();
 
   function finish(ending: "complete" | "interrupt") {
     end.mutate(
@@ -85,10 +85,7 @@ function RunningSession({ session, receivedAt }: RunningSessionProps) {
         onElapsed={() => void queryClient.invalidateQueries({ queryKey: focusKeys.all })}
       />
       {session.overdue && <p className="hint warn">Overdue: complete it, or interrupt it if you stopped early.</p>}
-      <div className="form-row">
-        <label htmlFor={notesId}>Notes (optional)</label>
-        <textarea id={notesId} rows={2} maxLength={10000} value={notes} onChange={(e) => setNotes(e.target.value)} />
-      </div>
+      <LongTextField label="Notes (optional)" rows={2} value={notes} onChange={setNotes} />
       <div className="form-actions">
         <button type="button" className="button" disabled={end.isPending} onClick={() => finish("complete")}>
           Complete

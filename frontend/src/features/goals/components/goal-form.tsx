@@ -1,6 +1,4 @@
-import { useId } from "react";
-
-import { FormFooter, useServerForm } from "@/components/ui/form";
+import { Field, FormFooter, useServerForm } from "@/components/ui/form";
 import { ACTIVITY_TYPES } from "@/features/activities";
 
 import { TARGET_FIELDS, type GoalTargets } from "../targets";
@@ -13,7 +11,6 @@ type GoalFormProps = {
 
 /** A week's four targets; the server checks the bounds (0..100,000) and its refusal shows here. */
 export function GoalForm({ initial, submitLabel, onSubmit }: GoalFormProps) {
-  const id = useId();
   const form = useServerForm(initial, onSubmit);
 
   return (
@@ -22,18 +19,19 @@ export function GoalForm({ initial, submitLabel, onSubmit }: GoalFormProps) {
         {ACTIVITY_TYPES.map(({ type, plural }) => {
           const field = TARGET_FIELDS[type];
           return (
-            <div className="form-row" key={type}>
-              <label htmlFor={`${id}-${type}`}>{plural}</label>
-              <input
-                id={`${id}-${type}`}
-                type="number"
-                min={0}
-                max={100000}
-                required
-                value={Number.isNaN(form.values[field]) ? "" : form.values[field]}
-                onChange={(e) => form.set(field, e.target.valueAsNumber)}
-              />
-            </div>
+            <Field key={type} label={plural}>
+              {(id) => (
+                <input
+                  id={id}
+                  type="number"
+                  min={0}
+                  max={100000}
+                  required
+                  value={Number.isNaN(form.values[field]) ? "" : form.values[field]}
+                  onChange={(e) => form.set(field, e.target.valueAsNumber)}
+                />
+              )}
+            </Field>
           );
         })}
       </div>

@@ -1,8 +1,9 @@
 import { Plus } from "lucide-react";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 
 import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/form";
 
 import { useMeetingDefaults } from "../api/get-meetings";
 import { useCreateMeeting } from "../api/meeting-mutations";
@@ -35,28 +36,30 @@ function NewMeetingForm({ onSaved }: { onSaved: () => void }) {
   const defaults = useMeetingDefaults();
   const create = useCreateMeeting();
   const [start, setStart] = useState(BLANK);
-  const startId = useId();
   const drafts = defaults.data ?? [];
   const draft = drafts.find((candidate) => candidate.type === start);
 
   return (
     <>
-      <div className="form-row">
-        <label htmlFor={startId}>Start from</label>
-        <select id={startId} value={start} onChange={(e) => setStart(e.target.value)}>
-          <option value={BLANK}>A blank template</option>
-          {drafts.map((candidate) => (
-            <option key={candidate.type} value={candidate.type}>
-              Default: {candidate.title}
-            </option>
-          ))}
-        </select>
-        {defaults.isError && (
-          <p role="alert" className="form-error">
-            Could not load the defaults: {defaults.error.message}
-          </p>
+      <Field label="Start from">
+        {(id) => (
+          <>
+            <select id={id} value={start} onChange={(e) => setStart(e.target.value)}>
+              <option value={BLANK}>A blank template</option>
+              {drafts.map((candidate) => (
+                <option key={candidate.type} value={candidate.type}>
+                  Default: {candidate.title}
+                </option>
+              ))}
+            </select>
+            {defaults.isError && (
+              <p role="alert" className="form-error">
+                Could not load the defaults: {defaults.error.message}
+              </p>
+            )}
+          </>
         )}
-      </div>
+      </Field>
       <MeetingForm
         key={start}
         initial={draft ?? BLANK_MEETING}

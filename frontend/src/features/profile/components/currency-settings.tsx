@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { toast } from "sonner";
 
-import { FormFooter, useServerForm } from "@/components/ui/form";
+import { Field, FormFooter, useServerForm } from "@/components/ui/form";
 import { QueryState } from "@/components/ui/query-state";
 
 import { useMe } from "../api/get-me";
@@ -41,28 +41,28 @@ function CurrencyForm({ current }: { current: string }) {
         Now: <strong data-testid="profile-currency">{current}</strong>
       </p>
       <form className="form" onSubmit={form.onSubmit}>
-        <div className="form-row">
-          <label htmlFor={`${id}-currency`}>Currency</label>
-          <input
-            id={`${id}-currency`}
-            list={`${id}-codes`}
-            required
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={3}
-            aria-describedby={`${id}-hint`}
-            value={form.values.currency}
-            onChange={(e) => form.set("currency", e.target.value)}
-          />
-          <datalist id={`${id}-codes`}>
-            {codes.map((code) => (
-              <option key={code} value={code} />
-            ))}
-          </datalist>
-          <p id={`${id}-hint`} className="hint">
-            An ISO 4217 code, e.g. USD, EUR or GBP.
-          </p>
-        </div>
+        <Field label="Currency" hint="An ISO 4217 code, e.g. USD, EUR or GBP.">
+          {(inputId, hintId) => (
+            <>
+              <input
+                id={inputId}
+                list={`${id}-codes`}
+                required
+                autoComplete="off"
+                spellCheck={false}
+                maxLength={3}
+                aria-describedby={hintId}
+                value={form.values.currency}
+                onChange={(e) => form.set("currency", e.target.value)}
+              />
+              <datalist id={`${id}-codes`}>
+                {codes.map((code) => (
+                  <option key={code} value={code} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
         <FormFooter
           error={form.error}
           saving={form.saving}

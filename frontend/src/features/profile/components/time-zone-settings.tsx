@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { toast } from "sonner";
 
-import { FormFooter, useServerForm } from "@/components/ui/form";
+import { Field, FormFooter, useServerForm } from "@/components/ui/form";
 import { QueryState } from "@/components/ui/query-state";
 
 import { useMe } from "../api/get-me";
@@ -51,27 +51,27 @@ function TimeZoneForm({ current }: { current: string }) {
         </div>
       )}
       <form className="form" onSubmit={form.onSubmit}>
-        <div className="form-row">
-          <label htmlFor={`${id}-zone`}>Time zone</label>
-          <input
-            id={`${id}-zone`}
-            list={`${id}-zones`}
-            required
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby={`${id}-hint`}
-            value={form.values.timezone}
-            onChange={(e) => form.set("timezone", e.target.value)}
-          />
-          <datalist id={`${id}-zones`}>
-            {names.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-          <p id={`${id}-hint`} className="hint">
-            Type to search, e.g. &ldquo;Paris&rdquo; or &ldquo;America/&rdquo;.
-          </p>
-        </div>
+        <Field label="Time zone" hint="Type to search, e.g. “Paris” or “America/”.">
+          {(inputId, hintId) => (
+            <>
+              <input
+                id={inputId}
+                list={`${id}-zones`}
+                required
+                autoComplete="off"
+                spellCheck={false}
+                aria-describedby={hintId}
+                value={form.values.timezone}
+                onChange={(e) => form.set("timezone", e.target.value)}
+              />
+              <datalist id={`${id}-zones`}>
+                {names.map((name) => (
+                  <option key={name} value={name} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
         <FormFooter
           error={form.error}
           saving={form.saving}

@@ -1,6 +1,7 @@
-import { useId, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 
+import { Field } from "@/components/ui/form";
 import { QueryState } from "@/components/ui/query-state";
 import { shortDate } from "@/lib/format";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
@@ -20,7 +21,6 @@ const SORTS: { sort: ProspectSort; label: string }[] = [
 /** The founder's prospects: searched as they type (name, email or company), filtered by
  * status and tag, sorted, a page at a time. */
 export function ProspectList() {
-  const id = useId();
   const [search, setSearch] = useState("");
   const [tagInput, setTagInput] = useState("");
   const [statuses, setStatuses] = useState<ProspectStatus[]>([]);
@@ -39,41 +39,44 @@ export function ProspectList() {
     <>
       <section className="card filters" aria-label="Search and filters">
         <div className="form-grid">
-          <div className="form-row">
-            <label htmlFor={`${id}-q`}>Search</label>
-            <input
-              id={`${id}-q`}
-              type="search"
-              placeholder="Name, email or company"
-              value={search}
-              onChange={(e) => {
-                setSearch(e.target.value);
-                setPage(0);
-              }}
-            />
-          </div>
-          <div className="form-row">
-            <label htmlFor={`${id}-tag`}>Tag</label>
-            <input
-              id={`${id}-tag`}
-              type="search"
-              value={tagInput}
-              onChange={(e) => {
-                setTagInput(e.target.value);
-                setPage(0);
-              }}
-            />
-          </div>
-          <div className="form-row">
-            <label htmlFor={`${id}-sort`}>Sort by</label>
-            <select id={`${id}-sort`} value={sort} onChange={(e) => setSort(e.target.value as ProspectSort)}>
-              {SORTS.map((option) => (
-                <option key={option.sort} value={option.sort}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field label="Search">
+            {(id) => (
+              <input
+                id={id}
+                type="search"
+                placeholder="Name, email or company"
+                value={search}
+                onChange={(e) => {
+                  setSearch(e.target.value);
+                  setPage(0);
+                }}
+              />
+            )}
+          </Field>
+          <Field label="Tag">
+            {(id) => (
+              <input
+                id={id}
+                type="search"
+                value={tagInput}
+                onChange={(e) => {
+                  setTagInput(e.target.value);
+                  setPage(0);
+                }}
+              />
+            )}
+          </Field>
+          <Field label="Sort by">
+            {(id) => (
+              <select id={id} value={sort} onChange={(e) => setSort(e.target.value as ProspectSort)}>
+                {SORTS.map((option) => (
+                  <option key={option.sort} value={option.sort}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </div>
         <fieldset className="status-filter">
           <legend>Status</legend>

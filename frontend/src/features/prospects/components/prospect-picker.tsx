@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 
+import { Field } from "@/components/ui/form";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 
 import { prospectQuery, prospectsQuery } from "../api/get-prospects";
@@ -17,7 +18,6 @@ export function ProspectPicker({
   value: number | null;
   onChange: (prospectId: number | null) => void;
 }) {
-  const id = useId();
   const [search, setSearch] = useState("");
   const q = useDebouncedValue(search.trim());
   const matches = useQuery(prospectsQuery({ q, sort: "name", limit: MATCHES }));
@@ -28,38 +28,42 @@ export function ProspectPicker({
   return (
     <fieldset className="prospect-picker">
       <legend>Prospect (optional)</legend>
-      <div className="form-row">
-        <label htmlFor={`${id}-search`}>Find a prospect</label>
-        <input
-          id={`${id}-search`}
-          type="search"
-          autoComplete="off"
-          placeholder="Name, email or company"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
-      </div>
-      <div className="form-row">
-        <label htmlFor={`${id}-prospect`}>Prospect</label>
-        <select
-          id={`${id}-prospect`}
-          value={value ?? ""}
-          onChange={(e) => onChange(e.target.value === "" ? null : Number(e.target.value))}
-        >
-          <option value="">None</option>
-          {!chosenListed && <option value={value}>{chosen.data?.name ?? `Prospect #${value}`}</option>}
-          {items.map((prospect) => (
-            <option key={prospect.id} value={prospect.id}>
-              {prospect.company ? `${prospect.name} (${prospect.company})` : prospect.name}
-            </option>
-          ))}
-        </select>
-        {matches.isError && (
-          <p role="alert" className="form-error">
-            Could not load prospects: {matches.error.message}
-          </p>
+      <Field label="Find a prospect">
+        {(id) => (
+          <input
+            id={id}
+            type="search"
+            autoComplete="off"
+            placeholder="Name, email or company"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         )}
-      </div>
+      </Field>
+      <Field label="Prospect">
+        {(id) => (
+          <>
+            <select
+              id={id}
+              value={value ?? ""}
+              onChange={(e) => onChange(e.target.value === "" ? null : Number(e.target.value))}
+            >
+              <option value="">None</option>
+              {!chosenListed && <option value={value}>{chosen.data?.name ?? `Prospect #${value}`}</option>}
+              {items.map((prospect) => (
+                <option key={prospect.id} value={prospect.id}>
+                  {prospect.company ? `${prospect.name} (${prospect.company})` : prospect.name}
+                </option>
+              ))}
+            </select>
+            {matches.isError && (
+              <p role="alert" className="form-error">
+                Could not load prospects: {matches.error.message}
+              </p>
+            )}
+          </>
+        )}
+      </Field>
     </fieldset>
   );
 }
