@@ -294,28 +294,28 @@ async def test_the_active_session_shows_its_timer(
     assert body["end_time"] is None
 
 
-async def test_remaining_seconds_round_up_so_zero_means_time_is_up(
-    client: httpx.AsyncClient, clock: FixedClock
+@pytest.mark.parametrize(
+    ("elapsed", "remaining_seconds", "overdue"),
+    [
+        # Seconds round up, so 0 means the time is up.
+        (timedelta(minutes=4, seconds=59, microseconds=1), 1, False),
+        # At its end the session is overdue.
+        (timedelta(minutes=5), 0, True),
+    ],
+)
+async def test_the_timer_counts_whole_seconds_down_to_its_end(
+    client: httpx.AsyncClient,
+    clock: FixedClock,
+    elapsed: timedelta,
+    remaining_seconds: int,
+    overdue: bool,
 ) -> None:
     await start(client, duration_minutes=5)
-    clock.instant = DEFAULT_NOW + timedelta(minutes=4, seconds=59, microseconds=1)
+    clock.instant = DEFAULT_NOW + elapsed
 
     body = (await client.get(f"{FOCUS}/active")).json()
 
-    assert body["remaining_seconds"] == 1
-    assert body["overdue"] is False
-
-
-async def test_at_its_end_the_session_is_overdue(
-    client: httpx.AsyncClient, clock: FixedClock
-) -> None:
-    await start(client, duration_minutes=5)
-    clock.instant = DEFAULT_NOW + timedelta(minutes=5)
-
-    body = (await client.get(f"{FOCUS}/active")).json()
-
-    assert body["remaining_seconds"] == 0
-    assert body["overdue"] is True
+    assert (body["remaining_seconds"], body["overdue"]) == (remaining_seconds, overdue)
 
 
 async def test_a_session_long_past_its_end_stays_open_and_overdue(
