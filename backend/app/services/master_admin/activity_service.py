@@ -357,9 +357,10 @@ ACTIVITY_EXPORT_HEADER = (
 async def activity_export_rows(
     session: AsyncSession, params: dict[str, Any]
 ) -> AsyncIterator[list[tuple[object, ...]]]:
-    """The activities matching the filters `params` binds (from `activity_filters`), newest first, at most `ACTIVITY_EXPORT_LIMIT`,
-    in chunks of `ACTIVITY_EXPORT_CHUNK` rows (a server-side cursor: memory stays bounded),
-    each row in `ACTIVITY_EXPORT_HEADER`'s order as CSV cells."""
+    """The activities matching the filters `params` binds (from `activity_filters`),
+    newest first, at most `ACTIVITY_EXPORT_LIMIT`, in chunks of `ACTIVITY_EXPORT_CHUNK`
+    rows (a server-side cursor: memory stays bounded), each row in
+    `ACTIVITY_EXPORT_HEADER`'s order as CSV cells."""
     columns = [AdminActivity.__table__.c[name] for name in ACTIVITY_EXPORT_HEADER]
     result = await session.stream(
         select(*columns)

@@ -163,7 +163,7 @@ def prospect_list(
         "-lead_score": columns.lead_score.desc(),
         "-last_activity_date": columns.last_activity_date.desc().nulls_last(),
     }
-    order = by_computed[sort] if sort in by_computed else by_stored[sort]
+    order = {**by_stored, **by_computed}[sort]
     total = COUNTED_BY_WINDOW if sort in by_computed else counted(count)
     tiebreak = AdminProspect.id if sort == "name" else AdminProspect.id.desc()
     page = scored.where(*matching(AdminProspect))
