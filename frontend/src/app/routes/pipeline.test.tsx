@@ -225,7 +225,9 @@ test("a deal is created for a prospect found by search, edited and deleted", asy
 
   await user.click(screen.getByRole("button", { name: "Edit Acme licence" }));
   const edit = await screen.findByRole("dialog", { name: "Edit Acme licence" });
-  expect(within(edit).getByLabelText("Probability (%)")).toHaveValue(10);
+  expect(
+    within(edit).getByRole("spinbutton", { name: "Probability (%)", description: "Blank: the stage's default." }),
+  ).toHaveValue(10);
   await user.selectOptions(within(edit).getByLabelText("Stage"), "closing");
   expect(within(edit).getByLabelText("Probability (%)")).toHaveValue(null);
   await user.click(within(edit).getByRole("button", { name: "Save" }));

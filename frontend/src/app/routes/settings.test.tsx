@@ -75,7 +75,10 @@ test("the profile's currency: saving another sends its code, and the server's re
   const { patches } = serveProfile("UTC");
   const { user } = renderApp("/settings");
   expect(await screen.findByTestId("profile-currency")).toHaveTextContent("USD");
-  const input = screen.getByRole("combobox", { name: "Currency" });
+  const input = screen.getByRole("combobox", {
+    name: "Currency",
+    description: "An ISO 4217 code, e.g. USD, EUR or GBP.",
+  });
   expect(screen.getByRole("button", { name: "Save currency" })).toBeDisabled();
   await user.clear(input);
   await user.type(input, "xyz");

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode, type SyntheticEvent } from "react";
+import { useId, useState, type ComponentProps, type ReactNode, type SyntheticEvent } from "react";
 
 /**
  * A form's values and its submission. The server checks every rule: when `onSubmit`
@@ -90,5 +90,23 @@ export function LongTextField({ label, value, onChange, rows = 3 }: LongTextFiel
         <textarea id={id} rows={rows} maxLength={10000} value={value} onChange={(e) => onChange(e.target.value)} />
       )}
     </Field>
+  );
+}
+
+type NumberInputProps = Omit<ComponentProps<"input">, "type" | "value" | "onChange"> & {
+  value: number;
+  /** The typed number: NaN while the field is empty or holds no number yet. */
+  onChange: (value: number) => void;
+};
+
+/** A number field bound to a number, shown empty while the number is NaN. */
+export function NumberInput({ value, onChange, ...props }: NumberInputProps) {
+  return (
+    <input
+      {...props}
+      type="number"
+      value={Number.isNaN(value) ? "" : value}
+      onChange={(e) => onChange(e.target.valueAsNumber)}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Field, FormFooter, LongTextField, useServerForm } from "@/components/ui/form";
+import { Field, FormFooter, LongTextField, NumberInput, useServerForm } from "@/components/ui/form";
 import { ProspectPicker } from "@/features/prospects";
 
 import { type ActivityStatus, type ActivityType } from "../activity-types";
@@ -48,14 +48,13 @@ export function ActivityForm({ initial, submitLabel, onSubmit }: ActivityFormPro
         </Field>
         <Field label="Amount">
           {(id) => (
-            <input
+            <NumberInput
               id={id}
-              type="number"
               min={1}
               max={10000}
               required
-              value={Number.isNaN(values.amount) ? "" : values.amount}
-              onChange={(e) => set("amount", e.target.valueAsNumber)}
+              value={values.amount}
+              onChange={(amount) => set("amount", amount)}
             />
           )}
         </Field>

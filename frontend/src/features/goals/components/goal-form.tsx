@@ -1,4 +1,4 @@
-import { Field, FormFooter, useServerForm } from "@/components/ui/form";
+import { Field, FormFooter, NumberInput, useServerForm } from "@/components/ui/form";
 import { ACTIVITY_TYPES } from "@/features/activities";
 
 import { TARGET_FIELDS, type GoalTargets } from "../targets";
@@ -21,14 +21,13 @@ export function GoalForm({ initial, submitLabel, onSubmit }: GoalFormProps) {
           return (
             <Field key={type} label={plural}>
               {(id) => (
-                <input
+                <NumberInput
                   id={id}
-                  type="number"
                   min={0}
                   max={100000}
                   required
-                  value={Number.isNaN(form.values[field]) ? "" : form.values[field]}
-                  onChange={(e) => form.set(field, e.target.valueAsNumber)}
+                  value={form.values[field]}
+                  onChange={(target) => form.set(field, target)}
                 />
               )}
             </Field>

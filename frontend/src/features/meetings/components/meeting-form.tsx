@@ -1,4 +1,4 @@
-import { Field, FormFooter, LongTextField, useServerForm } from "@/components/ui/form";
+import { Field, FormFooter, LongTextField, NumberInput, useServerForm } from "@/components/ui/form";
 
 import type { MeetingCreate } from "../api/meeting-mutations";
 import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from "../meeting-types";
@@ -53,14 +53,13 @@ export function MeetingForm({ initial, submitLabel, onSubmit }: MeetingFormProps
         </Field>
         <Field label="Minutes">
           {(id) => (
-            <input
+            <NumberInput
               id={id}
-              type="number"
               min={5}
               max={480}
               required
-              value={Number.isNaN(values.duration_minutes) ? "" : values.duration_minutes}
-              onChange={(e) => set("duration_minutes", e.target.valueAsNumber)}
+              value={values.duration_minutes}
+              onChange={(minutes) => set("duration_minutes", minutes)}
             />
           )}
         </Field>
